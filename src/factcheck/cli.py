@@ -1,0 +1,127 @@
+"""``factcheck``: validate the data, list the verdicts, execute stale notebooks, scaffold a claim."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import DataError
+
+
+def _data_dir(arg: str | None) -> Path:
+    from .data import find_data_dir
+
+    return Path(arg).resolve() if arg else find_data_dir()
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    data_dir = _data_dir(args.data)
+    problems = validate(data_dir)
+    for problem in problems:
+        print(f"data/{problem}" if not str(problem).startswith("/") else problem, file=sys.stderr)
+    if problems:
+        print(f"factcheck validate: {len(problems)} problem(s) in {data_dir}; no file was changed", file=sys.stderr)
+        return 1
+    print(f"factcheck validate: {data_dir} is valid")
+    return 0
+
+
+def cmd_verdicts(args: argparse.Namespace) -> int:
+    from .claimreview import verdict_records
+    from .data import Dataset
+    from .ratings import all_verdicts
+
+    dataset = Dataset(_data_dir(args.data))
+    verdicts = all_verdicts(dataset)
+    records = verdict_records(verdicts, dataset, args.base_url)
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        from .claimreview import verdicts_csv
+
+        sys.stdout.write(verdicts_csv(records))
+    else:
+        width = max(len(r["claim_id"]) for r in records)
+        for r in records:
+            print(f"{r['claim_id']:<{width}}  {r['verdict']:<12}  {r['conclusion']}")
+    return 0
+
+
+def cmd_execute(args: argparse.Namespace) -> int:
+    from .execute import execute_stale, status, toc_notebooks
+
+    root = Path(args.root).resolve()
+    notebooks = [Path(n).resolve() for n in args.notebooks] or toc_notebooks(root)
+    if args.check:
+        stale = [s for s in (status(root, nb) for nb in notebooks) if s.stale]
+        for s in stale:
+            print(f"{s.notebook.relative_to(root)}: stored outputs are stale ({s.reason}); run `make execute`",
+                  file=sys.stderr)
+        return 1 if stale else 0
+    from nbclient.exceptions import CellExecutionError
+
+    try:
+        done = execute_stale(root, notebooks, force=args.force, jobs=args.jobs)
+    except CellExecutionError as exc:
+        print(f"factcheck execute: a cell failed; the notebook on disk is unchanged.\n{exc}", file=sys.stderr)
+        return 1
+    for s in done:
+        print(f"executed {s.notebook.relative_to(root)} ({s.reason})")
+    if not done:
+        print("factcheck execute: every notebook is current")
+    return 0
+
+
+def cmd_new_claim(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_claim
+
+    try:
+        created = new_claim(Path(args.root).resolve(), args.id)
+    except ScaffoldError as exc:
+        print(f"factcheck new-claim: {exc}", file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factcheck", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every table against datapackage.json and the project's rules")
+    p.add_argument("--data", help="data folder (default: the nearest data/ above the working directory)")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("verdicts", help="list every claim with its computed rating and conclusion")
+    p.add_argument("--data")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--base-url", default="", help="prefix for page URLs in the output")
+    p.set_defaults(func=cmd_verdicts)
+    p = sub.add_parser("execute", help="re-execute notebooks whose inputs changed (or check that none did)")
+    p.add_argument("notebooks", nargs="*", help="default: every notebook in _toc.yml")
+    p.add_argument("--root", default=".")
+    p.add_argument("--check", action="store_true", help="execute nothing; fail if any stored output is stale")
+    p.add_argument("--force", action="store_true", help="execute even current notebooks")
+    p.add_argument("--jobs", type=int, default=2)
+    p.set_defaults(func=cmd_execute)
+    p = sub.add_parser("new-claim", help="scaffold book/claims/ID.ipynb from the template and list it in _toc.yml")
+    p.add_argument("id", help="page id: lowercase letters, digits, - and _")
+    p.add_argument("--root", default=".")
+    p.set_defaults(func=cmd_new_claim)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as exc:
+        print(f"factcheck: data/ is invalid; run `factcheck validate`:\n{exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

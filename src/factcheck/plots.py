@@ -1,0 +1,101 @@
+"""Charts readable at a glance: units on the axes and a source line under each.
+
+Functions return the matplotlib Figure; notebooks display it with the inline backend so the image is
+stored in the notebook and reaches the book.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from .checks import ABOUT_TOLERANCE, MetricCandidate, PerJob
+from .display import rating_counts
+from .ratings import Rating, Verdict
+
+COLORS = {Rating.TRUE: "#1a7f37", Rating.MOSTLY_TRUE: "#6aa84f", Rating.MISLEADING: "#e69138",
+          Rating.MOSTLY_FALSE: "#cc4125", Rating.FALSE: "#990000", Rating.UNVERIFIED: "#777777"}
+
+
+def _source_line(fig: Figure, text: str) -> None:
+    fig.text(0.01, 0.01, text, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
+
+
+def verdicts_chart(verdicts: tuple[Verdict, ...]) -> Figure:
+    counts = rating_counts(verdicts)
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    labels = [r.value for r, _ in counts]
+    ax.barh(labels, [n for _, n in counts], color=[COLORS[r] for r, _ in counts])
+    ax.invert_yaxis()
+    ax.set_xlabel("Number of claims")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    for i, (_, n) in enumerate(counts):
+        ax.text(n + 0.1, i, str(n), va="center", fontsize=9)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(f"Verdicts on the article's {len(verdicts)} checkable claims", loc="left", fontsize=11)
+    fig.subplots_adjust(bottom=0.25, left=0.2)
+    _source_line(fig, "Source: factcheck verdicts computed from data/claims.csv, evidence.csv and judgments.csv")
+    return fig
+
+
+def pledges_chart(pledges: tuple[PerJob, ...]) -> Figure:
+    """The 2016 and 2024 pledges side by side: dollars, jobs, and dollars per promised job."""
+    fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
+    labels = [p.label for p in pledges]
+    panels = (("Pledged, $ billion", [p.dollars / 1e9 for p in pledges], "{:,.0f}"),
+              ("Jobs promised, thousands", [p.jobs / 1e3 for p in pledges], "{:,.0f}"),
+              ("Dollars per job, $ million", [p.dollars_per_job / 1e6 for p in pledges], "{:,.2f}"))
+    for ax, (title, values, fmt) in zip(axes, panels):
+        bars = ax.bar(labels, values, color=["#9fc5e8", "#3d85c6"][: len(values)])
+        ax.bar_label(bars, labels=[fmt.format(v) for v in values], fontsize=9)
+        ax.set_title(title, fontsize=10)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_ylim(0, max(values) * 1.25)
+    fig.subplots_adjust(bottom=0.22, wspace=0.35)
+    _source_line(fig, "Source: the article's own figures (data/claims.csv), parsed from its French text")
+    return fig
+
+
+def assets_chart(claimed_usd: float, candidates: tuple[MetricCandidate, ...], outlets: str) -> Figure:
+    """Each figure SoftBank reported, in dollars at its own date's rate, against the article's number."""
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(candidates) + 1.8))
+    ordered = sorted(candidates, key=lambda c: c.usd)
+    labels = [f"{c.metric.replace('_', ' ')}\n({c.as_of.isoformat()})" for c in ordered]
+    values = [c.usd / 1e9 for c in ordered]
+    ax.barh(labels, values, color="#3d85c6")
+    target = claimed_usd / 1e9
+    ax.axvspan(target * (1 - ABOUT_TOLERANCE), target * (1 + ABOUT_TOLERANCE), color="#e69138", alpha=0.25,
+               label=f"article's figure ±{ABOUT_TOLERANCE:.0%}")
+    ax.axvline(target, color="#e69138", lw=2, label=f"article: about ${target:,.0f} billion")
+    for i, c in enumerate(ordered):
+        rate = "" if c.jpy_per_usd != c.jpy_per_usd else f" at ¥{c.jpy_per_usd:,.2f}/$"
+        ax.text(c.usd / 1e9 + 3, i, f"${c.usd / 1e9:,.0f}bn{rate}", va="center", fontsize=8)
+    ax.set_xlabel("US$ billion")
+    ax.set_xlim(0, max(values + [target]) * 1.35)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.subplots_adjust(bottom=0.28 if len(candidates) < 4 else 0.18, left=0.28)
+    _source_line(fig, f"Sources: {outlets}; yen converted at the dated rates in data/fx_rates.csv")
+    return fig
+
+
+def timeline_chart(events: list[tuple[dt.date, str]], article_date: dt.date) -> Figure:
+    fig, ax = plt.subplots(figsize=(9, 0.32 * len(events) + 1.4))
+    dates = [d for d, _ in events]
+    ax.scatter(dates, range(len(events)), color=["#3d85c6" if d <= article_date else "#e69138" for d in dates], zorder=3)
+    for i, (d, label) in enumerate(events):
+        ax.text(d, i, f"  {label}", va="center", fontsize=8)
+    ax.axvline(article_date, color="#999999", ls="--", lw=1)
+    ax.text(article_date, -1.2, " the pledge (blue: before, orange: after)", fontsize=8, color="#555555")
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_xlim(min(dates) - dt.timedelta(days=120), max(dates) + dt.timedelta(days=1400))
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    fig.subplots_adjust(bottom=0.12)
+    _source_line(fig, "Source: data/events.csv, each event dated by a quoted source (see the list below)")
+    return fig

@@ -1,0 +1,72 @@
+"""Sphinx hooks: ClaimReview JSON-LD in each claim page's head, and the exports beside the HTML.
+
+Configured from ``_config.yml`` (``sphinx.config``): ``factcheck_publisher`` (name, url),
+``factcheck_date_published``, and Sphinx's own ``html_baseurl``, which every absolute URL follows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from .claimreview import Publisher, claim_review, exports, json_ld_script
+from .data import Dataset
+from .errors import DataError
+from .ratings import all_verdicts
+
+EXPORT_DIR = "exports"
+
+
+def _dataset(app: Sphinx) -> Dataset:
+    if not hasattr(app, "_factcheck_dataset"):
+        try:
+            app._factcheck_dataset = Dataset(Path(app.srcdir) / "data")
+        except DataError as exc:
+            raise ExtensionError(f"data/ is invalid; run `factcheck validate`:\n{exc}") from None
+    return app._factcheck_dataset
+
+
+def _publisher(app: Sphinx) -> Publisher:
+    conf = app.config.factcheck_publisher
+    return Publisher(conf["name"], conf["url"])
+
+
+def _base_url(app: Sphinx) -> str:
+    return app.config.html_baseurl or "/"
+
+
+def add_claimreview(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    dataset = _dataset(app)
+    verdicts = [v for v in _verdicts(app) if v.claim.docname == pagename]
+    if not verdicts:
+        return
+    article = dataset.article()
+    reviews = [claim_review(v, article, _publisher(app), _base_url(app), app.config.factcheck_date_published)
+               for v in verdicts]
+    context["metatags"] = context.get("metatags", "") + "\n" + json_ld_script(reviews[0] if len(reviews) == 1 else reviews)
+
+
+def _verdicts(app: Sphinx):
+    if not hasattr(app, "_factcheck_verdicts"):
+        app._factcheck_verdicts = all_verdicts(_dataset(app))
+    return app._factcheck_verdicts
+
+
+def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / EXPORT_DIR
+    out.mkdir(exist_ok=True)
+    for name, content in exports(_dataset(app), _publisher(app), _base_url(app),
+                                 app.config.factcheck_date_published).items():
+        (out / name).write_text(content, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
+    app.add_config_value("factcheck_date_published", "", "html")
+    app.connect("html-page-context", add_claimreview)
+    app.connect("build-finished", write_exports)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

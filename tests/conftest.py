@@ -1,0 +1,43 @@
+"""Shared fixtures: the project root, its data, and disposable copies of the project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+COPY_PATTERNS = (".venv", ".git", "__pycache__", ".hypothesis", "*.egg-info", "benchmarks")
+COPY_IGNORE = shutil.ignore_patterns(*COPY_PATTERNS)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    from factcheck.data import Dataset
+
+    return Dataset(ROOT / "data")
+
+
+def copy_project(dest: Path, with_build: bool = False) -> Path:
+    """A full copy of the project (optionally with _build, so a Sphinx rebuild is incremental)."""
+    ignore = COPY_IGNORE if with_build else shutil.ignore_patterns(*COPY_PATTERNS, "_build")
+    shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    return dest
+
+
+def run_in(copy: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run a tool of the project's venv inside a copy, with the copy's own package code first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(copy / "src"), "FACTCHECK_DATA": str(copy / "data")}
+    env.pop("PYTEST_XDIST_WORKER", None)
+    return subprocess.run([str(BIN / args[0]), *args[1:]], cwd=copy, env=env, capture_output=True, text=True,
+                          timeout=timeout)

@@ -1,0 +1,79 @@
+"""The book's sources: every page in the TOC, every code cell executed, prose that types no numbers."""
+
+import re
+
+import nbformat
+import pytest
+import yaml
+
+from factcheck.execute import status, toc_notebooks
+
+
+def _toc_files(root):
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = {toc["root"]}
+    for part in toc.get("parts", []):
+        for chapter in part.get("chapters", []):
+            files.add(chapter["file"])
+    return files
+
+
+def _book_pages(root):
+    return sorted(p for p in (root / "book").rglob("*") if p.suffix in (".ipynb", ".md")
+                  and "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+
+
+def test_every_page_in_book_is_in_the_toc(root):
+    listed = _toc_files(root)
+    missing = [p.relative_to(root).as_posix() for p in _book_pages(root)
+               if p.relative_to(root).with_suffix("").as_posix() not in listed]
+    assert not missing, f"pages not in _toc.yml (they would silently not be published): {missing}"
+
+
+def test_every_toc_entry_exists(root):
+    for entry in _toc_files(root):
+        assert any((root / f"{entry}{ext}").is_file() for ext in (".ipynb", ".md")), entry
+
+
+def test_every_claim_page_in_the_data_is_in_the_book(root, dataset):
+    listed = _toc_files(root)
+    assert {f"book/{c.page}" for c in dataset.claims} <= listed
+
+
+NOTEBOOKS = sorted((__import__("conftest").ROOT / "book").rglob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_has_a_stored_execution(path):
+    nb = nbformat.read(path, as_version=4)
+    unexecuted = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip()
+                  and (c.execution_count is None)]
+    assert not unexecuted, f"{path.name}: cells {unexecuted} were never executed, so nbval cannot vouch for them"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_markdown_types_no_numbers(path):
+    """Numbers in prose come from glue; a digit typed in markdown could go stale."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = re.sub(r"\{glue:[a-z]+\}`[^`]+`|`[^`]*`|\]\([^)]*\)|\(([a-z-]+)\)=", "", cell.source)
+        assert not re.search(r"\d", text), f"{path.name}: a digit is typed in prose: {cell.source[:120]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_charts_keep_the_inline_backend(path):
+    nb = nbformat.read(path, as_version=4)
+    assert not any("matplotlib.use(" in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def test_every_notebook_has_current_outputs(root):
+    stale = [s for s in (status(root, nb) for nb in toc_notebooks(root)) if s.stale]
+    assert not stale, [(s.notebook.name, s.reason) for s in stale]
+
+
+def test_no_per_cell_timing_metadata_is_stored(root):
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        assert not any("execution" in c.metadata for c in nb.cells), path.name

@@ -1,0 +1,82 @@
+"""The command line as a fact-checker uses it."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.cli import main
+
+
+def test_verdicts_json_lists_every_claim_with_the_required_fields(dataset, capsys, root):
+    assert main(["verdicts", "--data", str(root / "data"), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["claim_id"] for r in records] == [c.claim_id for c in dataset.claims]
+    for r in records:
+        assert {"claim_id", "quote_fr", "claim_en", "verdict", "conclusion", "source_urls"} <= set(r)
+        assert r["verdict"] in {"True", "Mostly true", "Misleading", "Mostly false", "False", "Unverified"}
+
+
+def test_verdicts_csv_and_table_formats(root, capsys):
+    assert main(["verdicts", "--data", str(root / "data"), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("claim_id,")
+    assert main(["verdicts", "--data", str(root / "data")]) == 0
+    assert "amount" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_same_command(root):
+    out = subprocess.run([sys.executable, "-m", "factcheck", "validate", "--data", str(root / "data")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_validate_reports_file_row_column_and_rule_and_changes_nothing(root, tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(root / "data", data)
+    path = data / "sources.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace("https://", "ftp://", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    assert main(["validate", "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "sources.csv, row 2, column 'url'" in err and "http(s)" in err
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def _project_copy(root, tmp_path):
+    (tmp_path / "book" / "claims").mkdir(parents=True)
+    shutil.copy(root / "_toc.yml", tmp_path / "_toc.yml")
+    return tmp_path
+
+
+def test_new_claim_scaffolds_a_notebook_and_lists_it_in_the_toc(root, tmp_path):
+    import nbformat
+    import yaml
+
+    proj = _project_copy(root, tmp_path)
+    before = (proj / "_toc.yml").read_text()
+    assert main(["new-claim", "stargate", "--root", str(proj)]) == 0
+    nb = nbformat.read(proj / "book" / "claims" / "stargate.ipynb", as_version=4)
+    assert 'Page("claims/stargate")' in nb.cells[1].source
+    toc = (proj / "_toc.yml").read_text()
+    assert "- file: book/claims/stargate" in toc
+    assert toc.replace("      - file: book/claims/stargate\n", "") == before  # comments and order kept
+    yaml.safe_load(toc)
+
+
+def test_new_claim_refuses_to_overwrite(root, tmp_path, capsys):
+    proj = _project_copy(root, tmp_path)
+    existing = proj / "book" / "claims" / "amount.ipynb"
+    existing.write_text("my work")
+    toc_before = (proj / "_toc.yml").read_text()
+    assert main(["new-claim", "amount", "--root", str(proj)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert existing.read_text() == "my work" and (proj / "_toc.yml").read_text() == toc_before
+
+
+@pytest.mark.parametrize("bad", ["Amount", "../escape", "a b", ""])
+def test_new_claim_refuses_a_bad_id(root, tmp_path, bad):
+    assert main(["new-claim", bad, "--root", str(_project_copy(root, tmp_path))]) == 1

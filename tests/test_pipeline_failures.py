@@ -1,0 +1,64 @@
+"""Each fault the issue names makes the test command fail, shown on a temporary copy of the project."""
+
+import csv
+import io
+import shutil
+
+import nbformat
+import pytest
+
+from conftest import copy_project, run_in
+
+pytestmark = pytest.mark.slow
+
+NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "-p", "no:xdist", "-q"]
+
+
+def edit_cell(path, row_id, column, value):
+    """Change one cell the way a spreadsheet would, keeping every other byte of the file."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    col = rows[0].index(column)
+    row = next(r for r in rows[1:] if r[0] == row_id)
+    row[col] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "proj")
+
+
+def test_a_cell_that_raises_fails_nbval(project):
+    path = project / "book" / "claims" / "deadline.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')", execution_count=99))
+    nbformat.write(nb, path)
+    out = run_in(project, "pytest", *NBVAL, "book/claims/deadline.ipynb")
+    assert out.returncode != 0 and "boom" in out.stdout
+
+
+def test_an_evidence_value_changed_without_reexecution_is_caught(project, dataset):
+    """Stale stored output: both `factcheck execute --check` and nbval fail."""
+    jobs_row = next(e for l, e in dataset.evidence_for("jobs") if l.stance == "supports" and e.unit == "jobs")
+    edit_cell(project / "data" / "evidence.csv", jobs_row.evidence_id, "value", "250000")
+    check = run_in(project, "factcheck", "execute", "--check")
+    assert check.returncode == 1 and "data/evidence.csv changed" in check.stderr
+    out = run_in(project, "pytest", *NBVAL, "book/claims/jobs.ipynb")
+    assert out.returncode != 0
+
+
+def test_a_broken_cross_reference_fails_the_strict_build(tmp_path):
+    project = copy_project(tmp_path / "proj", with_build=True)
+    page = project / "book" / "contributing.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`a-label-that-does-not-exist`.\n", encoding="utf-8")
+    out = run_in(project, "jupyter-book", "build", ".", "--builder", "html", "-n", "-W", "--keep-going")
+    assert out.returncode != 0
+    assert "a-label-that-does-not-exist" in out.stdout + out.stderr
+
+
+def test_a_notebook_missing_from_the_toc_fails_the_structure_test(project):
+    shutil.copy(project / "book" / "claims" / "deadline.ipynb", project / "book" / "claims" / "orphan.ipynb")
+    out = run_in(project, "pytest", "-p", "no:xdist", "-q", "tests/test_book_structure.py::test_every_page_in_book_is_in_the_toc")
+    assert out.returncode != 0 and "orphan.ipynb" in out.stdout
