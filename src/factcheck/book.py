@@ -94,8 +94,6 @@ def pledges(dataset: Dataset | None = None):
 
 def assets(dataset: Dataset | None = None):
     """The article's unnamed « actifs » figure against each metric SoftBank reported."""
-    from myst_nb import glue
-
     from .plots import assets_chart
 
     dataset = dataset or Dataset()
@@ -106,11 +104,6 @@ def assets(dataset: Dataset | None = None):
     sources = {s.source_id: s for s in dataset.sources}
     evidence = {e.evidence_id: e for e in dataset.evidence}
     outlets = ", ".join(sorted({sources[evidence[c.evidence_id].source_id].outlet for c in candidates}))
-    for c in candidates:
-        key = f"{c.metric}_{c.as_of.isoformat().replace('-', '')}"
-        glue(f"{key}_usd", format_amount(c.usd, "USD"), display=False)
-        if c.implied_jpy_per_usd == c.implied_jpy_per_usd:
-            glue(f"{key}_implied_rate", f"¥{c.implied_jpy_per_usd:,.0f}", display=False)
     import pandas as pd
 
     table = pd.DataFrame([{

@@ -6,8 +6,10 @@ names a file: that is how the book command learns which data files each notebook
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import sys
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -161,6 +163,17 @@ def _log_input(path: Path) -> None:
     if log:
         with open(log, "a", encoding="utf-8") as fh:
             fh.write(f"{path.resolve()}\n")
+
+
+def _log_code_at_exit() -> None:
+    """At kernel shutdown, log every factcheck module the notebook imported: code inputs, like data."""
+    for module in list(sys.modules.values()):
+        if module.__name__.split(".")[0] == "factcheck" and getattr(module, "__file__", None):
+            _log_input(Path(module.__file__))
+
+
+if os.environ.get(INPUTS_LOG_ENV):
+    atexit.register(_log_code_at_exit)
 
 
 class Dataset:

@@ -1,7 +1,8 @@
 """Re-execute exactly the notebooks whose inputs changed, and prove the rest are current.
 
-A notebook's inputs are its own cells, every data file it read (logged by :mod:`factcheck.data`
-while it ran), and the package code with the lock file. Their content hashes are stored beside the
+A notebook's inputs are its own cells, every data file and every ``factcheck`` module it read (logged
+by :mod:`factcheck.data` while it ran, so editing the ClaimReview code re-runs no notebook), and the
+lock file that pins the environment. Their content hashes are stored beside the
 notebook in ``<name>.inputs.json`` after each execution. Stored outputs are therefore current exactly
 when the recorded hashes equal today's, which ``factcheck execute --check`` asserts in CI. Execution
 writes only outputs: a notebook whose cell fails is left untouched on disk.
@@ -13,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +26,8 @@ import nbformat
 from .data import INPUTS_LOG_ENV
 
 MANIFEST_SUFFIX = ".inputs.json"
-CODE_GLOBS = ("src/factcheck/**/*.py", "src/factcheck/templates/*", "requirements.lock")
+ENVIRONMENT_FILES = ("requirements.lock",)
+PACKAGE_GLOB = "src/factcheck/**/*.py"
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
@@ -38,8 +41,8 @@ def cells_hash(nb: nbformat.NotebookNode) -> str:
     return _sha(json.dumps(cells, ensure_ascii=False).encode())
 
 
-def code_hash(root: Path) -> str:
-    files = sorted({p for g in CODE_GLOBS for p in root.glob(g) if p.is_file() and "__pycache__" not in p.parts})
+def environment_hash(root: Path) -> str:
+    files = [root / name for name in ENVIRONMENT_FILES if (root / name).is_file()]
     h = hashlib.sha256()
     for p in files:
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
@@ -57,7 +60,7 @@ class Status:
     reason: str
 
 
-def status(root: Path, notebook: Path, code: str | None = None) -> Status:
+def status(root: Path, notebook: Path, environment: str | None = None) -> Status:
     mpath = manifest_path(notebook)
     if not mpath.is_file():
         return Status(notebook, True, "never executed by `factcheck execute`")
@@ -65,8 +68,8 @@ def status(root: Path, notebook: Path, code: str | None = None) -> Status:
     nb = nbformat.read(notebook, as_version=4)
     if manifest.get("cells") != cells_hash(nb):
         return Status(notebook, True, "its cells changed")
-    if manifest.get("code") != (code or code_hash(root)):
-        return Status(notebook, True, "src/factcheck or requirements.lock changed")
+    if manifest.get("environment") != (environment or environment_hash(root)):
+        return Status(notebook, True, "requirements.lock changed")
     for rel, digest in manifest.get("files", {}).items():
         path = root / rel
         if not path.is_file():
@@ -115,7 +118,8 @@ def execute_notebook(root: Path, notebook: Path, timeout: int = 300) -> Path:
     try:
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                                 resources={"metadata": {"path": str(notebook.parent)}})
-        client.execute()
+        # The kernel's own stderr only carries start-up chatter; cell errors arrive through the client.
+        client.execute(stderr=subprocess.DEVNULL)
     finally:
         if old is None:
             os.environ.pop(INPUTS_LOG_ENV, None)
@@ -124,6 +128,9 @@ def execute_notebook(root: Path, notebook: Path, timeout: int = 300) -> Path:
         read = sorted(set(log_path.read_text(encoding="utf-8").split()))
         log_path.unlink()
     _sanitize(nb)
+    package = [p.as_posix() for p in root.glob(PACKAGE_GLOB)]
+    if not any(name.startswith(str(root / "src" / "factcheck")) for name in read):
+        read += package  # the kernel did not report its imports: depend on the whole package, to be safe
     files = {}
     for name in read:
         path = Path(name)
@@ -133,7 +140,7 @@ def execute_notebook(root: Path, notebook: Path, timeout: int = 300) -> Path:
             continue
         files[rel] = _sha(path.read_bytes())
     _atomic_write(notebook, nbformat.writes(nb) + "\n")
-    manifest = {"cells": cells_hash(nb), "code": code_hash(root), "files": files}
+    manifest = {"cells": cells_hash(nb), "environment": environment_hash(root), "files": files}
     _atomic_write(manifest_path(notebook), json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return notebook
 
@@ -169,8 +176,8 @@ def execute_stale(root: Path, notebooks: Iterable[Path] | None = None, force: bo
                   ) -> list[Status]:
     """Execute every stale notebook (all of them with ``force``), ``jobs`` kernels at a time."""
     notebooks = list(notebooks) if notebooks is not None else toc_notebooks(root)
-    code = code_hash(root)
-    todo = [s for s in (status(root, nb, code) for nb in notebooks) if force or s.stale]
+    environment = environment_hash(root)
+    todo = [s for s in (status(root, nb, environment) for nb in notebooks) if force or s.stale]
     if not todo:
         return []
     work = [(str(root), str(s.notebook)) for s in todo]

@@ -202,6 +202,8 @@ def _constraint_problem(field: Field, value: Any) -> str | None:
     c = field.constraints
     if "enum" in c and value not in c["enum"]:
         return f"not one of the allowed values: {', '.join(map(str, c['enum']))}"
+    if field.format == "uri" and not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", value):
+        return "not an http(s) URL"
     if "pattern" in c and not re.fullmatch(c["pattern"], value):
         return f"does not match the pattern {c['pattern']}"
     if "minimum" in c and value < c["minimum"]:
@@ -210,8 +212,6 @@ def _constraint_problem(field: Field, value: Any) -> str | None:
         return f"longer than {c['maxLength']} characters ({len(value)})"
     if "minLength" in c and len(value) < c["minLength"]:
         return f"shorter than {c['minLength']} characters"
-    if field.format == "uri" and not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", value):
-        return "not an http(s) URL"
     return None
 
 

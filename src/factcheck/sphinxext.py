@@ -37,6 +37,19 @@ def _base_url(app: Sphinx) -> str:
     return app.config.html_baseurl or "/"
 
 
+def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Jupyter Book 1.0.4 registers sphinx-thebe's and togglebutton's inline scripts twice; the second
+    ``const THEBE_JS_URL`` is a console error on every page. Keep the first copy of each script."""
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        # The copies differ only in filename None versus "": compare what is rendered.
+        key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def add_claimreview(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     dataset = _dataset(app)
     verdicts = [v for v in _verdicts(app) if v.claim.docname == pagename]
@@ -67,6 +80,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
     app.add_config_value("factcheck_date_published", "", "html")
+    app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
     app.connect("build-finished", write_exports)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
