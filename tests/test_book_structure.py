@@ -78,3 +78,13 @@ def test_no_per_cell_timing_metadata_is_stored(root):
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         assert not any("execution" in c.metadata for c in nb.cells), path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_stored_output_carries_a_warning_or_an_error(path):
+    """Warnings in outputs leak machine paths and hide real problems from readers."""
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out.get("name") != "stderr", f"{path.name}: {out.get('text', '')[:200]}"
+            assert out.get("output_type") != "error", path.name

@@ -103,7 +103,9 @@ def assets(dataset: Dataset | None = None):
     candidates = metric_candidates(asserted.value, pairs, dataset.fx_rates)
     sources = {s.source_id: s for s in dataset.sources}
     evidence = {e.evidence_id: e for e in dataset.evidence}
-    outlets = ", ".join(sorted({sources[evidence[c.evidence_id].source_id].outlet for c in candidates}))
+    cited = {sources[evidence[c.evidence_id].source_id] for c in candidates}
+    company = sum(s.kind in ("company_report", "company_statement") for s in cited)
+    outlets = f"{company} SoftBank documents and {len(cited) - company} news reports (listed in the table above)"
     import pandas as pd
 
     table = pd.DataFrame([{

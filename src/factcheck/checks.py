@@ -27,6 +27,15 @@ Pair = tuple[Link, Evidence]
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """One evidence row's figure against the claim: shown on the page, so every compared value is visible."""
+
+    evidence_id: str
+    reported: str
+    outcome: str
+
+
+@dataclass(frozen=True)
 class Finding:
     """What one check established, in a sentence, with the evidence rows it relied on."""
 
@@ -36,6 +45,7 @@ class Finding:
     sentence: str
     evidence_ids: tuple[str, ...]
     figures: tuple[tuple[str, float], ...] = field(default=())
+    comparisons: tuple[Comparison, ...] = field(default=())
 
     def figure(self, name: str) -> float:
         return dict(self.figures)[name]
@@ -106,7 +116,8 @@ def check_quantity(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Sourc
     }[best]
     return Finding(claim.claim_id, "quantity", best, _sentence(f"{said}: {tail}"),
                    tuple(ev.evidence_id for ev, _ in used),
-                   (("asserted", asserted.value), ("reported", used[0][1].value)))
+                   (("asserted", asserted.value), ("reported", used[0][1].value)),
+                   tuple(Comparison(ev.evidence_id, q.describe(), o) for o, ev, q in outcomes))
 
 
 def _reported_phrase(used: Sequence[tuple[Evidence, Quantity]], sources: dict[str, Source]) -> str:
@@ -149,7 +160,9 @@ def check_date(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]) 
         parts.append(f"{_outlets([ev for ev, _ in differing], sources)} point{'s' if len(_outlet_set([ev for ev, _ in differing], sources)) == 1 else ''} to "
                      f"{_join(sorted({d.isoformat() for _, d in differing}))}")
     return Finding(claim.claim_id, "date", outcome, _sentence("; ".join(parts)),
-                   tuple(ev.evidence_id for _, ev, _ in dated))
+                   tuple(ev.evidence_id for _, ev, _ in dated), (),
+                   tuple(Comparison(ev.evidence_id, d.isoformat(), "match" if asserted.matches(d) else "mismatch")
+                         for _, ev, d in dated))
 
 
 def claimed_date(claim: Claim) -> PartialDate:
@@ -233,8 +246,10 @@ def metric_candidates(claimed_usd: float, pairs: Sequence[Pair], rates: Iterable
     rates = tuple(rates)
     out = []
     for link, ev in pairs:
-        if link.stance == "context" or ev.metric is None or ev.value is None or ev.unit is None or ev.as_of is None:
-            continue
+        if ev.metric is None or ev.value is None or ev.unit is None:
+            continue  # every reported metric is a candidate, whatever its stance: that is the question
+        if ev.as_of is None:
+            raise ValueError(f"evidence {ev.evidence_id} gives a {ev.metric} figure with no as_of date")
         value, base = to_base(ev.value, ev.unit)
         if base == "JPY":
             conv = money.convert(value, rates, ev.as_of)
@@ -262,15 +277,18 @@ def check_metric_match(claim: Claim, pairs: Sequence[Pair], rates: Iterable[FxRa
                     f"{'below' if nearest.relative_gap > 0 else 'above'} the article's figure")
     if close:
         outcome = "match"
-        text = (f"of {len(candidates)} figures SoftBank reported, {_join([_metric_name(c.metric) + ' (' + c.as_of.isoformat() + ')' for c in close])} "
+        text = (f"of {len(candidates)} figures reported for SoftBank, {_join([_metric_name(c.metric) + ' (' + c.as_of.isoformat() + ')' for c in close])} "
                 f"{'is' if len(close) == 1 else 'are'} within {tolerance:.0%} of {asserted.describe()}; {nearest_text}")
     else:
         outcome = "no_metric_match"
-        text = (f"none of the {len(candidates)} figures SoftBank reported is within {tolerance:.0%} of "
+        text = (f"none of the {len(candidates)} figures reported for SoftBank is within {tolerance:.0%} of "
                 f"{asserted.describe()}; {nearest_text}")
     return Finding(claim.claim_id, "metric_match", outcome, _sentence(text),
                    tuple(c.evidence_id for c in candidates),
-                   (("asserted", asserted.value), ("nearest_usd", nearest.usd)))
+                   (("asserted", asserted.value), ("nearest_usd", nearest.usd)),
+                   tuple(Comparison(c.evidence_id, f"{_metric_name(c.metric)} {format_amount(c.usd, 'USD')}"
+                                    + (f" at ¥{c.jpy_per_usd:,.2f}/$" if c.jpy_per_usd == c.jpy_per_usd else ""),
+                                    f"{c.relative_gap:+.1%}") for c in candidates))
 
 
 def _metric_name(metric: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import schema
-from .errors import DataError
+from .errors import DataError, Problem
 
 INPUTS_LOG_ENV = "FACTCHECK_INPUTS_LOG"
 DATA_DIR_ENV = "FACTCHECK_DATA"
@@ -223,7 +223,14 @@ class Dataset:
 
     @cached_property
     def fx_rates(self) -> tuple[FxRate, ...]:
-        return self._records("fx_rates")
+        """Each rate is the value of the evidence row that quotes it: typed once, in evidence.csv."""
+        values = {e.evidence_id: e.value for e in self.evidence if e.unit == "JPY per USD" and e.value}
+        missing = [r for r in self.rows("fx_rates") if r["evidence_id"] not in values]
+        if missing:
+            raise DataError([Problem(self.tables["fx_rates"].path, None, "evidence_id", r["evidence_id"],
+                                     "names no evidence row with a value in 'JPY per USD'") for r in missing])
+        return tuple(FxRate(r["rate_id"], r["date"], values[r["evidence_id"]], r["basis"], r["evidence_id"])
+                     for r in self.rows("fx_rates"))
 
     @cached_property
     def events(self) -> tuple[Event, ...]:

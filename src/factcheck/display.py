@@ -70,6 +70,12 @@ def claim_body(dataset: Dataset, verdict: Verdict) -> str:
         parts.append(f'<p class="fc-rationale"><strong>Why this rating:</strong> {escape(verdict.rationale)}</p>')
     parts.append(f'<p class="fc-method">Check: <code>{escape(verdict.finding.check)}</code>, outcome '
                  f'<code>{escape(verdict.finding.outcome)}</code>.</p>')
+    if verdict.finding.comparisons:
+        rows = "".join(f"<tr><td><code>{escape(c.evidence_id)}</code></td><td>{escape(c.reported)}</td>"
+                       f"<td>{escape(c.outcome)}</td></tr>" for c in verdict.finding.comparisons)
+        parts.append('<details class="fc-comparisons"><summary>Every figure compared</summary><table>'
+                     f"<thead><tr><th>Evidence</th><th>Reported</th><th>Against the article</th></tr></thead>"
+                     f"<tbody>{rows}</tbody></table></details>")
     if direct:
         parts.append('<h3>Evidence</h3><ul class="fc-evidence-list">')
         parts += [_evidence_item(e, l.stance, sources[e.source_id]) for l, e in direct]

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import schema
 from .checks import metric_candidates, run_check
 from .data import RECORDS, Dataset
-from .errors import Problem
+from .errors import DataError, Problem
 from .money import MissingRate
 from .quantities import ParseError, parse_date_fr, parse_quantity_fr
 
@@ -34,6 +34,10 @@ def validate(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
     if problems:
         return problems
     dataset = Dataset(data_dir)
+    try:
+        dataset.fx_rates
+    except DataError as exc:
+        return list(exc.problems)
     problems += _article_rules(dataset, tables)
     problems += _date_rules(dataset, tables, today)
     problems += _prose_rules(dataset, tables)
