@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 JB_STRICT := $(BIN)/jupyter-book build . --builder html -n -W --keep-going
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test execute validate env chromium lock serve linkcheck bench clean
+.PHONY: book test execute validate env system-deps lock serve linkcheck bench clean
 
 book: $(STAMP)
 	$(BIN)/factcheck validate
@@ -18,7 +18,7 @@ book: $(STAMP)
 	$(JB_STRICT)
 	@echo "Book built: open _build/html/index.html (or: make serve)"
 
-test: $(STAMP) chromium
+test: $(STAMP) system-deps
 	$(BIN)/factcheck validate
 	$(BIN)/factcheck execute --check
 	$(JB_STRICT)
@@ -32,7 +32,8 @@ validate: $(STAMP)
 
 env: $(STAMP)
 
-# The virtual environment, rebuilt when the lock file or the package metadata change.
+# The virtual environment, rebuilt when the lock file or the package metadata change. (Tests that
+# run `make` in a copy of the project pass `-o $(STAMP)` so they never reinstall the shared venv.)
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=...)")'
 	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
@@ -41,11 +42,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Browser tests need Debian's Chromium; install it where it is missing (as root), never skip them.
-chromium:
-	@command -v chromium >/dev/null || { \
-	  [ "$$(id -u)" = 0 ] || { echo "chromium is missing: run 'apt-get install chromium' as root" >&2; exit 1; }; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Browser tests need Debian's Chromium; the no-network tests need unshare and ip. Install what is
+# missing (as root, with apt-get); never skip those tests.
+SYSTEM_TOOLS := chromium:chromium unshare:util-linux ip:iproute2
+system-deps:
+	@missing="$$(for t in $(SYSTEM_TOOLS); do command -v $${t%%:*} >/dev/null || echo $${t#*:}; done)"; \
+	if [ -n "$$missing" ]; then \
+	  [ "$$(id -u)" = 0 ] || { echo "missing: $$missing; install them as root with apt-get" >&2; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements.in

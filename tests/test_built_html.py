@@ -103,3 +103,24 @@ def test_every_claim_page_shows_quote_verdict_and_sources(html_dir, verdicts, da
 def test_charts_are_stored_as_images(html_dir):
     for page in ("book/index.html", "book/claims/assets.html", "book/claims/precedent-2016.html", "book/aftermath.html"):
         assert "<img" in (html_dir / page).read_text(encoding="utf-8"), page
+
+
+def test_absolute_urls_follow_the_configured_base_url(html_dir, root):
+    import yaml
+
+    base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]["html_baseurl"]
+    page = (html_dir / "book" / "claims" / "amount.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{base}book/claims/amount.html"' in page
+    reviews = json.loads((html_dir / "exports" / "claimreview.json").read_text(encoding="utf-8"))
+    assert all(r["url"].startswith(base) for r in reviews)
+
+
+def test_page_urls_follow_any_base_url():
+    from factcheck.claimreview import page_url
+    from factcheck.ratings import all_verdicts
+    from factcheck.data import Dataset
+    from conftest import ROOT
+
+    v = all_verdicts(Dataset(ROOT / "data"))[0]
+    assert page_url("https://example.org/fc/", v) == page_url("https://example.org/fc", v) == \
+        "https://example.org/fc/book/claims/amount.html#claim-amount"

@@ -159,6 +159,8 @@ def _check_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
                 continue  # reported by _article_rules
         try:
             finding = run_check(ds, claim)
+        except ParseError:
+            continue  # reported by _article_rules, with the column to fix
         except (ValueError, KeyError) as exc:
             out.append(Problem(tables["claims"].path, row, "check", claim.check, f"the check cannot run: {exc}"))
             continue
