@@ -7,21 +7,16 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-JB_STRICT := $(BIN)/jupyter-book build . --builder html -n -W --keep-going
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: book test execute validate env system-deps lock serve linkcheck bench clean
 
 book: $(STAMP)
-	$(BIN)/factcheck validate
-	$(BIN)/factcheck execute
-	$(JB_STRICT)
+	$(BIN)/factcheck book
 	@echo "Book built: open _build/html/index.html (or: make serve)"
 
 test: $(STAMP) system-deps
-	$(BIN)/factcheck validate
-	$(BIN)/factcheck execute --check
-	$(JB_STRICT)
+	$(BIN)/factcheck book --check
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NBVAL) -p no:randomly
 
 execute: $(STAMP)
@@ -64,7 +59,7 @@ linkcheck: $(STAMP)
 	$(BIN)/jupyter-book build . --builder linkcheck
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --full-test
 
 clean:
 	rm -rf _build

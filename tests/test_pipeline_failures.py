@@ -53,7 +53,7 @@ def test_a_broken_cross_reference_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "proj", with_build=True)
     page = project / "book" / "contributing.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`a-label-that-does-not-exist`.\n", encoding="utf-8")
-    out = run_in(project, "jupyter-book", "build", ".", "--builder", "html", "-n", "-W", "--keep-going")
+    out = run_in(project, "factcheck", "book", "--check")  # the build step of the test command
     assert out.returncode != 0
     assert "a-label-that-does-not-exist" in out.stdout + out.stderr
 

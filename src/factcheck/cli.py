@@ -76,6 +76,27 @@ def cmd_execute(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_book(args: argparse.Namespace) -> int:
+    """Validate, bring stale notebooks up to date (or, with --check, fail on them), build strictly.
+
+    One process for all three steps: the fixed start-up cost of a no-op rebuild is paid once.
+    """
+    root = Path(args.root).resolve()
+    steps = argparse.Namespace(data=str(root / "data"))
+    if cmd_validate(steps):
+        return 1
+    run = argparse.Namespace(root=str(root), notebooks=[], check=args.check, force=False, jobs=args.jobs)
+    if cmd_execute(run):
+        return 1
+    from jupyter_book.cli.main import main as jupyter_book
+
+    try:
+        jupyter_book(["build", str(root), "--builder", "html", "-n", "-W", "--keep-going"], standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
 def cmd_new_claim(args: argparse.Namespace) -> int:
     from .scaffold import ScaffoldError, new_claim
 
@@ -107,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="execute even current notebooks")
     p.add_argument("--jobs", type=int, default=2)
     p.set_defaults(func=cmd_execute)
+    p = sub.add_parser("book", help="validate, execute stale notebooks, build _build/html strictly")
+    p.add_argument("--root", default=".")
+    p.add_argument("--check", action="store_true", help="execute nothing; fail if any stored output is stale")
+    p.add_argument("--jobs", type=int, default=2)
+    p.set_defaults(func=cmd_book)
     p = sub.add_parser("new-claim", help="scaffold book/claims/ID.ipynb from the template and list it in _toc.yml")
     p.add_argument("id", help="page id: lowercase letters, digits, - and _")
     p.add_argument("--root", default=".")

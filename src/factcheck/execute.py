@@ -21,8 +21,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
-
 from .data import INPUTS_LOG_ENV
 
 MANIFEST_SUFFIX = ".inputs.json"
@@ -35,10 +33,19 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def cells_hash(nb: nbformat.NotebookNode) -> str:
+def cells_hash(nb: dict) -> str:
     """Only what a fact-checker writes (cell types and sources), never the outputs."""
-    cells = [(c.cell_type, c.source) for c in nb.cells]
+    cells = [(c["cell_type"], _text(c["source"])) for c in nb["cells"]]
     return _sha(json.dumps(cells, ensure_ascii=False).encode())
+
+
+def _text(source: str | list[str]) -> str:
+    return source if isinstance(source, str) else "".join(source)
+
+
+def _read_json(notebook: Path) -> dict:
+    """Plain JSON: checking freshness must stay cheap, so no nbformat validation here."""
+    return json.loads(notebook.read_text(encoding="utf-8"))
 
 
 def environment_hash(root: Path) -> str:
@@ -65,7 +72,7 @@ def status(root: Path, notebook: Path, environment: str | None = None) -> Status
     if not mpath.is_file():
         return Status(notebook, True, "never executed by `factcheck execute`")
     manifest = json.loads(mpath.read_text(encoding="utf-8"))
-    nb = nbformat.read(notebook, as_version=4)
+    nb = _read_json(notebook)
     if manifest.get("cells") != cells_hash(nb):
         return Status(notebook, True, "its cells changed")
     if manifest.get("environment") != (environment or environment_hash(root)):
@@ -76,7 +83,8 @@ def status(root: Path, notebook: Path, environment: str | None = None) -> Status
             return Status(notebook, True, f"{rel} is gone")
         if _sha(path.read_bytes()) != digest:
             return Status(notebook, True, f"{rel} changed")
-    if any(c.cell_type == "code" and c.source.strip() and c.execution_count is None for c in nb.cells):
+    if any(c["cell_type"] == "code" and _text(c["source"]).strip() and c.get("execution_count") is None
+           for c in nb["cells"]):
         return Status(notebook, True, "a code cell has no stored execution")
     return Status(notebook, False, "current")
 
@@ -108,6 +116,7 @@ def toc_notebooks(root: Path) -> list[Path]:
 
 def execute_notebook(root: Path, notebook: Path, timeout: int = 300) -> Path:
     """Run one notebook in its own folder; on success write outputs and the inputs manifest."""
+    import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
@@ -145,7 +154,7 @@ def execute_notebook(root: Path, notebook: Path, timeout: int = 300) -> Path:
     return notebook
 
 
-def _sanitize(nb: nbformat.NotebookNode) -> None:
+def _sanitize(nb) -> None:
     """Drop what changes on every run (timings, addresses) so git only sees real changes."""
     for cell in nb.cells:
         if cell.cell_type != "code":

@@ -1,0 +1,180 @@
+"""Benchmark of the edit loop against the naive Jupyter Book pipeline, measured side by side in one run.
+
+Run on demand (`make bench`, or `python benchmarks/bench.py --runs 5`); it is not a pass/fail test. It
+prints medians over several runs and the ratios the project targets:
+
+1. the test command's notebook work (validate + freshness check + strict build + nbval on two workers)
+   against the naive pipeline (serial nbval, then `jupyter-book build` with `execute_notebooks: force`
+   from clean); the full test command, with its browser and temporary-copy suites, is timed too;
+2. the book command with nothing changed against a Sphinx rebuild that executes nothing;
+3. the book command after one data value changed against the execution of the notebooks that read it
+   plus 1.2 times that no-op rebuild;
+4. each notebook's execution against the floor: a bare kernel start plus ``import pandas, matplotlib``.
+
+Everything runs in copies under benchmarks/_work/ (git-ignored), for the book as it is and for a
+synthetic copy with every page doubled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "benchmarks" / "_work"
+BIN = Path(sys.executable).parent
+NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "-q", "book"]
+FLOOR_NB = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                       "source": "import pandas, matplotlib"}],
+            "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+            "nbformat": 4, "nbformat_minor": 4}
+RUN_NB = ("import sys, nbformat; from nbclient import NotebookClient; import subprocess;"
+          "nb = nbformat.read(sys.argv[1], as_version=4);"
+          "NotebookClient(nb, kernel_name='python3', resources={'metadata': {'path': sys.argv[2]}})"
+          ".execute(stderr=subprocess.DEVNULL)")
+
+
+def sh(args: list[str], cwd: Path, check: bool = True) -> float:
+    start = time.perf_counter()
+    out = subprocess.run(args, cwd=cwd, capture_output=True, text=True,
+                         env={"PATH": f"{BIN}:/usr/bin:/bin:/usr/sbin:/sbin", "HOME": "/root",
+                              "PYTHONPATH": str(cwd / "src")})
+    elapsed = time.perf_counter() - start
+    if check and out.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed in {cwd}:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
+    return elapsed
+
+
+def median(fn, runs: int) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def make_copy(name: str, double: bool) -> Path:
+    dest = WORK / name
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".git", "_build", "benchmarks", "__pycache__",
+                                                              "*.egg-info", ".hypothesis"))
+    if double:
+        toc_path = dest / "_toc.yml"
+        toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+        for part in toc["parts"]:
+            extra = []
+            for chapter in part["chapters"]:
+                src = dest / f"{chapter['file']}.ipynb"
+                if src.is_file():
+                    copy = src.with_name(src.stem + "-copy.ipynb")
+                    shutil.copy(src, copy)
+                    shutil.copy(src.with_name(src.stem + ".inputs.json"), copy.with_name(copy.stem + ".inputs.json"))
+                    extra.append({"file": f"{chapter['file']}-copy"})
+            part["chapters"] += extra
+        toc_path.write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def naive_pipeline(copy: Path) -> float:
+    config = yaml.safe_load((copy / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"]["execute_notebooks"] = "force"
+    (copy / "_config_naive.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.rmtree(copy / "_build", ignore_errors=True)
+    t = sh([str(BIN / "python"), "-m", "pytest", "-p", "no:xdist", *NBVAL], copy)
+    return t + sh([str(BIN / "jupyter-book"), "build", ".", "--config", "_config_naive.yml"], copy)
+
+
+def our_notebook_checks(copy: Path) -> float:
+    t = sh([str(BIN / "factcheck"), "book", "--check"], copy)
+    return t + sh([str(BIN / "python"), "-m", "pytest", "-n", "2", "--dist", "loadfile", *NBVAL], copy)
+
+
+def edit_fx(copy: Path, n: int) -> None:
+    path = copy / "data" / "fx_rates.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace("not a close", f"not a close (edit {n})", 1) if "(edit" not in lines[1] else \
+        lines[1].replace(f"(edit {n - 1})", f"(edit {n})")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def readers_of(copy: Path, rel: str) -> list[Path]:
+    return sorted(m.with_name(m.name.replace(".inputs.json", ".ipynb")) for m in (copy / "book").rglob("*.inputs.json")
+                  if rel in json.loads(m.read_text(encoding="utf-8"))["files"])
+
+
+def measure(name: str, double: bool, runs: int, full_test: bool) -> dict:
+    copy = make_copy(name, double)
+    sh([str(BIN / "factcheck"), "execute"], copy)  # copies of pages need their own manifests
+    notebooks = sorted((copy / "book").rglob("*.ipynb"))
+    r: dict = {"notebooks": len(notebooks)}
+    r["naive"] = median(lambda: naive_pipeline(copy), runs)
+    shutil.rmtree(copy / "_build", ignore_errors=True)
+    r["ours_checks"] = median(lambda: our_notebook_checks(copy), runs)
+    if full_test:
+        r["full_test"] = sh(["make", "--no-print-directory", "-o", f"{BIN.parent}/.installed", "test",
+                             f"VENV={BIN.parent}"], copy)
+    jb = [str(BIN / "jupyter-book"), "build", ".", "--builder", "html", "-n", "-W", "--keep-going"]
+    sh(jb, copy)
+    r["sphinx_noop"] = median(lambda: sh(jb, copy), runs)
+    r["book_noop"] = median(lambda: sh([str(BIN / "factcheck"), "book"], copy), runs)
+    readers = readers_of(copy, "data/fx_rates.csv")
+    r["readers"] = [p.relative_to(copy).as_posix() for p in readers]
+    edits, execs = [], []
+    for n in range(1, runs + 1):
+        edit_fx(copy, n)
+        edits.append(sh([str(BIN / "factcheck"), "book"], copy))
+        execs.append(sh([str(BIN / "factcheck"), "execute", "--force", *map(str, readers)], copy))
+    r["book_after_edit"], r["exec_readers"] = statistics.median(edits), statistics.median(execs)
+    floor = WORK / "floor.ipynb"
+    floor.write_text(json.dumps(FLOOR_NB), encoding="utf-8")
+    run_nb = lambda nb: sh([str(BIN / "python"), "-c", RUN_NB, str(nb), str(nb.parent)], copy)
+    r["floor"] = median(lambda: run_nb(floor), runs)
+    r["per_notebook"] = {p.relative_to(copy).as_posix(): median(lambda: run_nb(p), runs) for p in notebooks
+                         if not p.stem.endswith("-copy")}
+    return r
+
+
+def report(name: str, r: dict) -> None:
+    print(f"\n== {name}: {r['notebooks']} notebooks (medians, seconds)")
+    print(f"naive pipeline (serial nbval + forced cold build): {r['naive']:.2f}")
+    print(f"our notebook checks (validate + freshness + strict build + nbval -n 2): {r['ours_checks']:.2f}"
+          f"  ratio {r['ours_checks'] / r['naive']:.2f} (target <= 0.40)")
+    if "full_test" in r:
+        print(f"full test command (make test, one run): {r['full_test']:.2f}  ratio {r['full_test'] / r['naive']:.2f}")
+    print(f"Sphinx rebuild executing nothing: {r['sphinx_noop']:.2f}; book command, nothing changed: "
+          f"{r['book_noop']:.2f}  ratio {r['book_noop'] / r['sphinx_noop']:.2f} (target <= 1.20)")
+    budget = r["exec_readers"] + 1.2 * r["sphinx_noop"]
+    print(f"one fx rate edited: re-runs {', '.join(r['readers'])}; book command {r['book_after_edit']:.2f} against "
+          f"their execution {r['exec_readers']:.2f} + 1.2 x no-op = {budget:.2f}  ratio {r['book_after_edit'] / budget:.2f}"
+          " (target <= 1.00)")
+    print(f"floor (kernel start + import pandas, matplotlib): {r['floor']:.2f}")
+    for nb, t in r["per_notebook"].items():
+        print(f"  {nb:<40} {t:.2f}  x{t / r['floor']:.2f} of the floor")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--full-test", action="store_true", help="also time the whole test command once")
+    parser.add_argument("--no-double", action="store_true", help="skip the synthetic doubled book")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = {"book": measure("book", False, args.runs, args.full_test)}
+    if not args.no_double:
+        results["doubled"] = measure("doubled", True, args.runs, False)
+    for name, r in results.items():
+        report(name, r)
+    if "doubled" in results:
+        a, b = results["book"], results["doubled"]
+        print("\n== growth when the notebooks double")
+        for key in ("naive", "ours_checks", "sphinx_noop", "book_noop", "book_after_edit"):
+            print(f"{key:<16} {a[key]:.2f} -> {b[key]:.2f}  x{b[key] / a[key]:.2f}")
+    (WORK / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
