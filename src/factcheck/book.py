@@ -182,7 +182,7 @@ def methodology() -> None:
 
 
 def sources(dataset: Dataset | None = None) -> None:
-    display(HTML(html.sources_list(dataset or Dataset())))
+    display(Markdown(html.sources_markdown(dataset or Dataset())))
 
 
 def corrections(dataset: Dataset | None = None) -> None:

@@ -111,23 +111,35 @@ def rating_scale() -> str:
             f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
-def sources_list(dataset: Dataset) -> str:
-    """Every source, grouped by kind, each with the claims its evidence bears on."""
+def sources_markdown(dataset: Dataset) -> str:
+    """Every source, grouped by kind, as Markdown with every text escaped.
+
+    Markdown, not HTML, so that the links become real document links: the scheduled link check
+    (``jupyter-book build --builder linkcheck``) then visits every source URL.
+    """
     by_source: dict[str, set[str]] = {}
     ev_source = {e.evidence_id: e.source_id for e in dataset.evidence}
     for link in dataset.links:
         by_source.setdefault(ev_source[link.evidence_id], set()).add(link.claim_id)
-    parts = []
+    lines = []
     for kind in sorted({s.kind for s in dataset.sources}):
         group = sorted((s for s in dataset.sources if s.kind == kind), key=lambda s: (s.outlet.lower(), s.source_id))
-        parts.append(f'<h2 id="kind-{escape(kind)}">{escape(kind.replace("_", " ").capitalize())} ({len(group)})</h2><ul>')
+        lines += [f"**{markdown_escape(kind.replace('_', ' ').capitalize())}** ({len(group)})", ""]
         for s in group:
+            copy = f" (copy of {markdown_escape(s.original_publisher)})" if s.original_publisher else ""
+            date = s.date_published.isoformat() if s.date_published else "undated"
             claims = ", ".join(sorted(by_source.get(s.source_id, ())))
-            used = f' <span class="fc-used">Bears on: {escape(claims)}</span>' if claims else ""
-            parts.append(f'<li id="source-{escape(s.source_id)}">{source_line(s)}.'
-                         f'<div class="fc-note">{escape(s.reliability_note)}</div>{used}</li>')
-        parts.append("</ul>")
-    return "\n".join(parts)
+            used = f" Bears on: {markdown_escape(claims)}." if claims else " Dates an event on the timeline."
+            lines.append(f"- [{markdown_escape(s.title)}](<{_url_for_markdown(s.url)}>), {markdown_escape(s.publisher)}"
+                         f"{copy}, {date}; accessed {s.date_accessed.isoformat()}. "
+                         f"*{markdown_escape(s.reliability_note)}*{used}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _url_for_markdown(url: str) -> str:
+    """Inside ``<...>`` a URL may hold anything but angle brackets and line breaks."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "")
 
 
 def events_list(dataset: Dataset, after: object | None = None) -> str:

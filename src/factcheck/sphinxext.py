@@ -6,6 +6,8 @@ Configured from ``_config.yml`` (``sphinx.config``): ``factcheck_publisher`` (na
 
 from __future__ import annotations
 
+import hashlib
+import html
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -50,6 +52,17 @@ def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
     context["script_files"] = unique
 
 
+def unescape_link_targets(app: Sphinx, doctree, docname: str) -> None:
+    """myst-parser 3.0 stores external link targets HTML-escaped (``escapeHtml(uri)``), and the HTML
+    writer escapes them again: a source URL with ``&`` in its query would break. Store them raw."""
+    from docutils import nodes
+
+    for ref in doctree.findall(nodes.reference):
+        uri = ref.get("refuri", "")
+        if uri.startswith(("http://", "https://")) and "&" in uri:
+            ref["refuri"] = html.unescape(uri)
+
+
 def add_claimreview(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     dataset = _dataset(app)
     verdicts = [v for v in _verdicts(app) if v.claim.docname == pagename]
@@ -77,9 +90,23 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         (out / name).write_text(content, encoding="utf-8")
 
 
+def rebuild_on_data_or_code_change(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Sphinx tracks the pages, not what this extension puts in them (ClaimReview from data/, links fixed
+    by this code): when either changes, every page is rewritten, so no page keeps a stale verdict."""
+    digest = hashlib.sha256()
+    for path in sorted((*Path(__file__).parent.glob("*.py"), *(Path(app.srcdir) / "data").glob("*.*"))):
+        digest.update(path.name.encode() + path.read_bytes())
+    if getattr(env, "factcheck_digest", None) == digest.hexdigest():
+        return []
+    env.factcheck_digest = digest.hexdigest()
+    return sorted(env.found_docs)
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
     app.add_config_value("factcheck_date_published", "", "html")
+    app.connect("env-get-outdated", rebuild_on_data_or_code_change)
+    app.connect("doctree-resolved", unescape_link_targets)
     app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
     app.connect("build-finished", write_exports)
