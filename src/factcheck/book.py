@@ -163,15 +163,18 @@ def article_text(dataset: Dataset | None = None) -> None:
                  f"{html.escape(dataset.article_text())}</pre>"))
 
 
-def timeline(dataset: Dataset | None = None, after_article: bool = False):
+def timeline(dataset: Dataset | None = None, after_article: bool = False) -> None:
     """Dated events, before and after the pledge; ``after_article`` lists only what came later."""
     from .plots import timeline_chart
 
+    import matplotlib.pyplot as plt
+
     dataset = dataset or Dataset()
     pledge = next(e.as_of for _, e in dataset.evidence_for("date") if e.as_of)
+    fig = timeline_chart(sorted((e.date, e.label_en) for e in dataset.events), pledge)
+    display(fig)  # the chart above the list it summarises
+    plt.close(fig)
     display(HTML(html.events_list(dataset, after=pledge if after_article else None)))
-    events = sorted((e.date, e.label_en) for e in dataset.events)
-    return timeline_chart(events, pledge)
 
 
 def methodology() -> None:

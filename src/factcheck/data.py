@@ -176,6 +176,23 @@ if os.environ.get(INPUTS_LOG_ENV):
     atexit.register(_log_code_at_exit)
 
 
+class _Table:
+    """A table read on first access, then kept on the instance (so tests may also replace it)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __set_name__(self, owner: type, attr: str) -> None:
+        self.attr = attr
+
+    def __get__(self, dataset: Dataset | None, owner: type | None = None):
+        if dataset is None:
+            return self
+        records = dataset._records(self.name)
+        dataset.__dict__[self.attr] = records
+        return records
+
+
 class Dataset:
     """The sourced truth, one lazily-read table at a time. Records are frozen; so is this view."""
 
@@ -197,29 +214,14 @@ class Dataset:
         names = [f.name for f in fields(cls)]
         return tuple(cls(**{k: row[k] for k in names}) for row in self.rows(name))
 
-    @cached_property
-    def articles(self) -> tuple[Article, ...]:
-        return self._records("articles")
-
-    @cached_property
-    def claims(self) -> tuple[Claim, ...]:
-        return self._records("claims")
-
-    @cached_property
-    def sources(self) -> tuple[Source, ...]:
-        return self._records("sources")
-
-    @cached_property
-    def evidence(self) -> tuple[Evidence, ...]:
-        return self._records("evidence")
-
-    @cached_property
-    def links(self) -> tuple[Link, ...]:
-        return self._records("claim_evidence")
-
-    @cached_property
-    def judgments(self) -> tuple[Judgment, ...]:
-        return self._records("judgments")
+    articles: tuple[Article, ...] = _Table("articles")
+    claims: tuple[Claim, ...] = _Table("claims")
+    sources: tuple[Source, ...] = _Table("sources")
+    evidence: tuple[Evidence, ...] = _Table("evidence")
+    links: tuple[Link, ...] = _Table("claim_evidence")
+    judgments: tuple[Judgment, ...] = _Table("judgments")
+    events: tuple[Event, ...] = _Table("events")
+    corrections: tuple[Correction, ...] = _Table("corrections")
 
     @cached_property
     def fx_rates(self) -> tuple[FxRate, ...]:
@@ -231,14 +233,6 @@ class Dataset:
                                      "names no evidence row with a value in 'JPY per USD'") for r in missing])
         return tuple(FxRate(r["rate_id"], r["date"], values[r["evidence_id"]], r["basis"], r["evidence_id"])
                      for r in self.rows("fx_rates"))
-
-    @cached_property
-    def events(self) -> tuple[Event, ...]:
-        return self._records("events")
-
-    @cached_property
-    def corrections(self) -> tuple[Correction, ...]:
-        return self._records("corrections")
 
     # --- lookups ---
 
