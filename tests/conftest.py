@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+VENV = BIN.parent  # the environment running the tests, wherever the project copy lives
 COPY_PATTERNS = (".venv", ".git", "__pycache__", ".hypothesis", "*.egg-info", "benchmarks")
 COPY_IGNORE = shutil.ignore_patterns(*COPY_PATTERNS)
 

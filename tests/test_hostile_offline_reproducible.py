@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BIN, ROOT, copy_project, run_in
+from conftest import BIN, VENV, copy_project, run_in
 from malformed.cases import set_cell
 
 pytestmark = pytest.mark.slow
@@ -71,7 +71,7 @@ def test_hostile_text_reaches_the_exports_intact(hostile_build):
 def test_the_book_and_test_commands_pass_with_no_network(tmp_path):
     project = copy_project(tmp_path / "proj", with_build=True)
     set_cell("fx_rates.csv", 1, "basis", "Edited offline, to force the notebooks that read it to re-run")(project / "data")
-    out = _offline(f"make --no-print-directory -o {ROOT / '.venv'}/.installed book VENV={ROOT / '.venv'}", project)
+    out = _offline(f"make --no-print-directory -o {VENV}/.installed book VENV={VENV}", project)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     assert "executed book/claims/assets.ipynb" in out.stdout
     tests = _offline(f"{BIN}/python -m pytest -q -p no:xdist --nbval --nbval-current-env "

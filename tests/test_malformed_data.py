@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import copy_project
+from conftest import VENV, copy_project
 from malformed.cases import CASES
 
 LINE = re.compile(r"^data/(?P<file>[\w.]+)(, row (?P<row>\d+))?(, column '(?P<column>[^']+)')?"
@@ -55,8 +55,7 @@ def test_each_fault_is_reported_precisely_and_nothing_is_changed(case, root, tmp
 def test_the_book_command_refuses_invalid_data_with_the_same_message(case, root, tmp_path):
     project = copy_project(tmp_path / "proj")
     case.apply(project / "data")
-    venv = root / ".venv"
-    out = subprocess.run(["make", "--no-print-directory", "-o", f"{venv}/.installed", "book", f"VENV={venv}"], cwd=project,
+    out = subprocess.run(["make", "--no-print-directory", "-o", f"{VENV}/.installed", "book", f"VENV={VENV}"], cwd=project,
                          capture_output=True, text=True, timeout=300)
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
