@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .data import Article, Dataset
 from .display import anchor
+from .quantities import parse_quantity_fr
 from .ratings import BEST_RATING, WORST_RATING, Verdict, all_verdicts
 
 
@@ -64,6 +65,14 @@ def json_ld_script(data: Mapping | list) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
+def asserted(verdict: Verdict) -> dict | None:
+    """The value the claim asserts, parsed from its French words (numbers only)."""
+    if verdict.claim.check not in ("quantity", "metric_match"):
+        return None
+    q = parse_quantity_fr(verdict.claim.value_fr or "")
+    return {"value": q.value, "unit": q.unit, "qualifier": q.qualifier.value, "text_fr": q.text}
+
+
 def verdict_records(verdicts: tuple[Verdict, ...], dataset: Dataset, base_url: str) -> list[dict]:
     urls = {s.source_id: s.url for s in dataset.sources}
     return [{
@@ -71,6 +80,8 @@ def verdict_records(verdicts: tuple[Verdict, ...], dataset: Dataset, base_url: s
         "page": page_url(base_url, v),
         "quote_fr": v.claim.quote_fr,
         "claim_en": v.claim.claim_en,
+        "kind": v.claim.kind,
+        "asserted": asserted(v),
         "verdict": v.rating.value,
         "rating_value": v.rating.rating_value,
         "check": v.finding.check,
@@ -86,7 +97,8 @@ def verdicts_csv(records: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
     writer.writeheader()
     for r in records:
-        writer.writerow({k: " ".join(v) if isinstance(v, list) else v for k, v in r.items()})
+        writer.writerow({k: " ".join(v) if isinstance(v, list) else json.dumps(v, ensure_ascii=False)
+                         if isinstance(v, dict) else v for k, v in r.items()})
     return out.getvalue()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -83,6 +84,7 @@ def _verdicts(app: Sphinx):
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    _record_digests(app)
     out = Path(app.outdir) / EXPORT_DIR
     out.mkdir(exist_ok=True)
     for name, content in exports(_dataset(app), _publisher(app), _base_url(app),
@@ -90,22 +92,49 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         (out / name).write_text(content, encoding="utf-8")
 
 
-def rebuild_on_data_or_code_change(app: Sphinx, env, added, changed, removed) -> list[str]:
-    """Sphinx tracks the pages, not what this extension puts in them (ClaimReview from data/, links fixed
-    by this code): when either changes, every page is rewritten, so no page keeps a stale verdict."""
-    digest = hashlib.sha256()
-    for path in sorted((*Path(__file__).parent.glob("*.py"), *(Path(app.srcdir) / "data").glob("*.*"))):
-        digest.update(path.name.encode() + path.read_bytes())
-    if getattr(env, "factcheck_digest", None) == digest.hexdigest():
-        return []
-    env.factcheck_digest = digest.hexdigest()
-    return sorted(env.found_docs)
+def _digest(paths) -> str:
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+DIGESTS = "factcheck-digests.json"
+
+
+def _digests(app: Sphinx) -> dict[str, str]:
+    return {"code": _digest(Path(__file__).parent.glob("*.py")),
+            "data": _digest((Path(app.srcdir) / "data").glob("*.*"))}
+
+
+def rewrite_pages_on_data_or_code_change(app: Sphinx) -> None:
+    """Sphinx tracks the pages, not what this extension adds to them at write time: ClaimReview from
+    data/ on claim pages, link targets fixed by this code on every page. When either input changes,
+    remove the affected HTML so Sphinx writes it again from its cached doctrees (no re-reading)."""
+    if app.builder.format != "html":
+        return
+    state = Path(app.doctreedir) / DIGESTS
+    previous = json.loads(state.read_text(encoding="utf-8")) if state.is_file() else {}
+    current = _digests(app)
+    if previous == current:
+        return
+    if previous.get("code") != current["code"]:
+        pages = set(app.env.found_docs)
+    else:
+        pages = {v.claim.docname for v in _verdicts(app)}
+    for docname in pages:
+        (Path(app.outdir) / f"{docname}.html").unlink(missing_ok=True)
+
+
+def _record_digests(app: Sphinx) -> None:
+    Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
+    (Path(app.doctreedir) / DIGESTS).write_text(json.dumps(_digests(app)), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
     app.add_config_value("factcheck_date_published", "", "html")
-    app.connect("env-get-outdated", rebuild_on_data_or_code_change)
+    app.connect("builder-inited", rewrite_pages_on_data_or_code_change)
     app.connect("doctree-resolved", unescape_link_targets)
     app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
