@@ -80,3 +80,11 @@ def test_new_claim_refuses_to_overwrite(root, tmp_path, capsys):
 @pytest.mark.parametrize("bad", ["Amount", "../escape", "a b", ""])
 def test_new_claim_refuses_a_bad_id(root, tmp_path, bad):
     assert main(["new-claim", bad, "--root", str(_project_copy(root, tmp_path))]) == 1
+
+
+def test_verdicts_json_carries_the_value_parsed_from_the_french(root, capsys):
+    assert main(["verdicts", "--data", str(root / "data"), "--format", "json"]) == 0
+    by_id = {r["claim_id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert by_id["amount"]["asserted"] == {"value": 100e9, "unit": "USD", "qualifier": "at_least",
+                                           "text_fr": "au moins 100 milliards de dollars"}
+    assert by_id["place"]["asserted"] is None

@@ -64,15 +64,22 @@ def unescape_link_targets(app: Sphinx, doctree, docname: str) -> None:
             ref["refuri"] = html.unescape(uri)
 
 
+def claimreview_tags(app: Sphinx) -> dict[str, str]:
+    """Page name → the JSON-LD block for the claims on that page."""
+    if not hasattr(app, "_factcheck_tags"):
+        article = _dataset(app).article()
+        by_page: dict[str, list[dict]] = {}
+        for v in _verdicts(app):
+            by_page.setdefault(v.claim.docname, []).append(
+                claim_review(v, article, _publisher(app), _base_url(app), app.config.factcheck_date_published))
+        app._factcheck_tags = {page: json_ld_script(r[0] if len(r) == 1 else r) for page, r in by_page.items()}
+    return app._factcheck_tags
+
+
 def add_claimreview(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    dataset = _dataset(app)
-    verdicts = [v for v in _verdicts(app) if v.claim.docname == pagename]
-    if not verdicts:
-        return
-    article = dataset.article()
-    reviews = [claim_review(v, article, _publisher(app), _base_url(app), app.config.factcheck_date_published)
-               for v in verdicts]
-    context["metatags"] = context.get("metatags", "") + "\n" + json_ld_script(reviews[0] if len(reviews) == 1 else reviews)
+    tag = claimreview_tags(app).get(pagename)
+    if tag:
+        context["metatags"] = context.get("metatags", "") + "\n" + tag
 
 
 def _verdicts(app: Sphinx):
@@ -102,26 +109,25 @@ def _digest(paths) -> str:
 DIGESTS = "factcheck-digests.json"
 
 
-def _digests(app: Sphinx) -> dict[str, str]:
+def _digests(app: Sphinx) -> dict:
     return {"code": _digest(Path(__file__).parent.glob("*.py")),
-            "data": _digest((Path(app.srcdir) / "data").glob("*.*"))}
+            "pages": {page: hashlib.sha256(tag.encode()).hexdigest() for page, tag in claimreview_tags(app).items()}}
 
 
 def rewrite_pages_on_data_or_code_change(app: Sphinx) -> None:
-    """Sphinx tracks the pages, not what this extension adds to them at write time: ClaimReview from
-    data/ on claim pages, link targets fixed by this code on every page. When either input changes,
-    remove the affected HTML so Sphinx writes it again from its cached doctrees (no re-reading)."""
+    """Sphinx tracks the pages, not what this extension adds to them at write time: the ClaimReview
+    of a claim page (from data/), link targets fixed by this code (on every page). Remove the HTML of
+    exactly the pages whose additions changed, so Sphinx writes them again from cached doctrees."""
     if app.builder.format != "html":
         return
     state = Path(app.doctreedir) / DIGESTS
     previous = json.loads(state.read_text(encoding="utf-8")) if state.is_file() else {}
     current = _digests(app)
-    if previous == current:
-        return
     if previous.get("code") != current["code"]:
         pages = set(app.env.found_docs)
     else:
-        pages = {v.claim.docname for v in _verdicts(app)}
+        old = previous.get("pages", {})
+        pages = {p for p in set(old) | set(current["pages"]) if old.get(p) != current["pages"].get(p)}
     for docname in pages:
         (Path(app.outdir) / f"{docname}.html").unlink(missing_ok=True)
 
