@@ -3,7 +3,6 @@
 import datetime as dt
 import re
 
-import pytest
 
 from factcheck.quantities import parse_date_fr, parse_quantity_fr
 from factcheck.validate import validate

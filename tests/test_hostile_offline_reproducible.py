@@ -1,7 +1,6 @@
 """Hostile text renders as text; the book builds with no network; two clean builds are identical."""
 
 import json
-import shutil
 import subprocess
 
 import pytest

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import money
 from .data import Claim, Dataset, Evidence, FxRate, Link, Source
 from .quantities import (PartialDate, Qualifier, Quantity, format_amount, parse_date_fr, parse_quantity_fr,
-                         split_unit, to_base)
+                         to_base)
 
 ABOUT_TOLERANCE = 0.05
 """« environ » (about) accepts a figure within 5 % either side; methodology.md explains the choice."""
