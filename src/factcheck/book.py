@@ -128,14 +128,10 @@ def headline(dataset: Dataset | None = None) -> None:
     parts = [f'<p class="fc-headline">The article <em lang="fr">« {html.escape(article.headline_fr)} »</em> '
              f"({html.escape(article.headline_en)}) makes {len(verdicts)} checkable claims. "
              f"Checked against {len(dataset.sources)} sources: {counts}.</p>"]
-    if holding:
-        parts.append("<p>Central claims that hold: " + "; ".join(
-            f'<a href="{v.claim.page}.html#{html.anchor(v.claim)}">{html.escape(v.claim.claim_short)}</a> '
-            f"{html.badge(v.rating)}" for v in holding) + ".</p>")
-    if failing:
-        parts.append("<p>Central claims that do not: " + "; ".join(
-            f'<a href="{v.claim.page}.html#{html.anchor(v.claim)}">{html.escape(v.claim.claim_short)}</a> '
-            f"{html.badge(v.rating)}" for v in failing) + ".</p>")
+    for label, group in (("Central claims that hold", holding), ("Central claims that do not", failing)):
+        if group:
+            parts.append(f"<p>{label}: " + "; ".join(f"{html.claim_link(v.claim)} {html.badge(v.rating)}"
+                                                     for v in group) + ".</p>")
     display(HTML("\n".join(parts)))
 
 

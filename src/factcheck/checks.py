@@ -154,10 +154,10 @@ def check_date(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]) 
     outcome = "match" if agreeing and not differing else "partial" if agreeing else "mismatch"
     parts = [f"the article says {asserted.describe()}"]
     if agreeing:
-        parts.append(f"{_outlets(agreeing, sources)} date{'s' if len(_outlet_set(agreeing, sources)) == 1 else ''} it "
+        parts.append(f"{_outlets_verb(agreeing, sources, 'dates', 'date')} it "
                      f"{_join(sorted({d.isoformat() for _, ev, d in dated if ev in agreeing}))}")
     if differing:
-        parts.append(f"{_outlets([ev for ev, _ in differing], sources)} point{'s' if len(_outlet_set([ev for ev, _ in differing], sources)) == 1 else ''} to "
+        parts.append(f"{_outlets_verb([ev for ev, _ in differing], sources, 'points', 'point')} to "
                      f"{_join(sorted({d.isoformat() for _, d in differing}))}")
     return Finding(claim.claim_id, "date", outcome, _sentence("; ".join(parts)),
                    tuple(ev.evidence_id for _, ev, _ in dated), (),
@@ -201,8 +201,7 @@ def check_terms(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source])
     if missing:
         parts.append(f"{_join([f'“{t}”' for t in missing])} found in no supporting source")
     if against:
-        parts.append(f"{_outlets(against, sources)} qualif{'ies' if len(_outlet_set(against, sources)) == 1 else 'y'} "
-                     "or contradict the claim")
+        parts.append(f"{_outlets_verb(against, sources, 'qualifies', 'qualify')} or contradict the claim")
     return Finding(claim.claim_id, "terms", outcome, _sentence("; ".join(parts)),
                    used + tuple(ev.evidence_id for ev in against))
 
@@ -219,10 +218,8 @@ def check_stance(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]
         outcome = "contradicted"
     else:
         outcome = "partial"
-    verbs = {"supports": ("supports", "support"), "contradicts": ("contradicts", "contradict"),
-             "qualifies": ("qualifies", "qualify")}
-    parts = [f"{_outlets(evs, sources)} {verbs[s][len(_outlet_set(evs, sources)) > 1]} it"
-             for s, evs in by.items() if evs]
+    plural = {"supports": "support", "contradicts": "contradict", "qualifies": "qualify"}
+    parts = [f"{_outlets_verb(evs, sources, s, plural[s])} it" for s, evs in by.items() if evs]
     return Finding(claim.claim_id, "stance", outcome, _sentence("; ".join(parts)),
                    tuple(ev.evidence_id for evs in by.values() for ev in evs))
 
@@ -344,6 +341,12 @@ def _outlet_set(evs: Iterable[Evidence], sources: dict[str, Source]) -> set[str]
 
 def _outlets(evs: Iterable[Evidence], sources: dict[str, Source]) -> str:
     return _join(sorted(_outlet_set(evs, sources)))
+
+
+def _outlets_verb(evs: Iterable[Evidence], sources: dict[str, Source], singular: str, plural: str) -> str:
+    """'CNBC supports' / 'AP and CNBC support': the verb agrees with the number of outlets."""
+    evs = list(evs)
+    return f"{_outlets(evs, sources)} {singular if len(_outlet_set(evs, sources)) == 1 else plural}"
 
 
 def _join(items: Sequence[str]) -> str:

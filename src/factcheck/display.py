@@ -88,11 +88,16 @@ def claim_body(dataset: Dataset, verdict: Verdict) -> str:
     return "\n".join(parts)
 
 
-def verdict_table(verdicts: tuple[Verdict, ...], link_prefix: str = "") -> str:
+def claim_link(claim: Claim) -> str:
+    """A link to the claim's anchor, relative to the landing page (book/index)."""
+    href = f"{claim.page}.html#{anchor(claim)}"
+    return f'<a href="{escape(href, quote=True)}">{escape(claim.claim_short)}</a>'
+
+
+def verdict_table(verdicts: tuple[Verdict, ...]) -> str:
     rows = []
     for v in verdicts:
-        href = f"{link_prefix}{v.claim.page}.html#{anchor(v.claim)}"
-        rows.append(f'<tr><td><a href="{escape(href, quote=True)}">{escape(v.claim.claim_short)}</a>'
+        rows.append(f'<tr><td>{claim_link(v.claim)}'
                     f'<div class="fc-table-fr" lang="fr">« {escape(v.claim.quote_fr)} »</div></td>'
                     f'<td>{badge(v.rating)}</td><td>{escape(v.finding.sentence)}</td></tr>')
     return ('<table class="fc-verdicts"><thead><tr><th>Claim</th><th>Verdict</th><th>Finding</th></tr></thead>'
