@@ -37,7 +37,7 @@ def test_every_toc_entry_exists(root):
 
 def test_every_claim_page_in_the_data_is_in_the_book(root, dataset):
     listed = _toc_files(root)
-    assert {f"book/{c.page}" for c in dataset.claims} <= listed
+    assert {p.docname for p in dataset.passages} <= listed
 
 
 NOTEBOOKS = sorted((__import__("conftest").ROOT / "book").rglob("*.ipynb"))
@@ -52,15 +52,32 @@ def test_every_code_cell_has_a_stored_execution(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_markdown_types_no_numbers(path):
-    """Numbers in prose come from glue; a digit typed in markdown could go stale."""
+def test_markdown_types_no_figures(path):
+    """Figures in prose come from glue; a number typed in markdown could go stale. Calendar years are not
+    figures: "the pledge of 2016" stays true whatever the data say."""
+    from factcheck.validate import types_a_figure
+
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
         text = re.sub(r"\{glue:[a-z]+\}`[^`]+`|`[^`]*`|\]\([^)]*\)|\(([a-z-]+)\)=|^\s*\d+\.\s", "", cell.source,
                       flags=re.MULTILINE)  # glue, code, link targets, labels and list numbers are not prose
-        assert not re.search(r"\d", text), f"{path.name}: a digit is typed in prose: {cell.source[:120]!r}"
+        assert not types_a_figure(text), f"{path.name}: a figure is typed in prose: {cell.source[:120]!r}"
+
+
+PUBLISHING_TAGS = {"remove-input", "hide-input", "remove-cell", "remove-output", "hide-cell", "hide-output"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_says_how_it_is_published(path):
+    """An untagged code cell is a scratch cell left behind: it would print its code and output on a page
+    readers see. Explore in explore/ (never published), or tag the cell (book/contributing.md)."""
+    nb = nbformat.read(path, as_version=4)
+    untagged = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+                and not PUBLISHING_TAGS & set(c.metadata.get("tags", []))]
+    assert not untagged, (f"{path.relative_to(path.parents[1])}: code cells {untagged} have no publishing tag; "
+                          "move exploration to explore/, or tag the cell remove-input, hide-input or remove-cell")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -16,16 +16,16 @@ from factcheck.ratings import DEFAULT_RULES, Rating, rate
 D = dt.date(2024, 12, 16)
 
 
-def claim(check="quantity", value_fr=None, terms=None, cid="c1"):
-    return Claim(cid, "a", "claims/x", "s", value_fr or "q", "en", "short", "amount", None, value_fr, check, terms, True)
+def claim(check="quantity", value_fr=None, terms=None, cid="c1", role="core"):
+    return Claim(cid, "p1", value_fr or "q", "en", "short", "amount", None, value_fr, check, terms, True, role)
 
 
-def source(sid="s1", outlet="Outlet"):
-    return Source(sid, outlet, None, "t", None, "https://example.org/x", D, D, "wire", "ok")
+def source(sid="s1", outlet="Outlet", kind="wire", original=None):
+    return Source(sid, outlet, original, "t", None, "https://example.org/x", D, D, kind, None, "ok")
 
 
 def ev(eid="e1", quote="q", value=None, unit=None, qualifier=None, as_of=None, metric=None, sid="s1"):
-    return Evidence(eid, sid, quote, value, unit, qualifier, as_of, metric, None)
+    return Evidence(eid, sid, quote, "en", None, value, unit, qualifier, as_of, metric, None)
 
 
 def pair(e, stance="supports", cid="c1"):
@@ -76,7 +76,7 @@ def test_quantity_check_names_the_outlets_and_the_unsupported_qualifier():
              pair(ev("e2", value=100, unit="USD billion", qualifier="exact", sid="s2"))]
     f = check_quantity(c, pairs, SOURCES)
     assert f.outcome == "qualifier_unsupported"
-    assert "AP and CNBC" in f.sentence and "at least" in f.sentence
+    assert "AP and CNBC" in f.sentence and "“at least”" in f.sentence and "none of them" in f.sentence
     assert f.evidence_ids == ("e1", "e2")
 
 
@@ -126,7 +126,8 @@ def test_terms_ignore_case_and_typographic_quotes():
 
 @pytest.mark.parametrize("stances, outcome", [
     (["supports"], "match"), (["contradicts"], "contradicted"), (["supports", "contradicts"], "partial"),
-    (["qualifies"], "partial"), (["context"], "no_evidence"),
+    (["supports", "qualifies"], "qualified"), (["qualifies"], "unestablished"), (["context"], "no_evidence"),
+    (["contradicts", "qualifies"], "contradicted"),
 ])
 def test_stance_outcomes(stances, outcome):
     pairs = [pair(ev(f"e{i}"), s) for i, s in enumerate(stances)]
@@ -161,6 +162,7 @@ def test_metric_match_converts_each_figure_at_its_own_date():
     assert f.outcome == "match"  # 25e12 / 143 = 174.8bn
     f = check_metric_match(c, [pair(assets)], rates)
     assert f.outcome == "no_metric_match" and "total assets" in f.sentence
+    assert "the article's figure is 44% below the nearest" in f.sentence  # 175 vs 45e12/143 = 314.7bn
 
 
 # --- consistency and ratings ---
@@ -181,10 +183,83 @@ def test_a_judgment_applies_only_to_the_outcome_it_was_written_for():
     from factcheck.checks import Finding
 
     finding = Finding("c1", "quantity", "match", "S.", ())
-    current = Judgment("c1", "match", "Misleading", "An offer is not a stake.")
+    current = Judgment("c1", "match", "Misleading", "An offer is not a stake.", "The deal is not what it says.")
     assert rate(finding, current) == (Rating.MISLEADING, "An offer is not a stake.", None)
-    stale = Judgment("c1", "mismatch", "False", "The figure is wrong entirely.")
+    stale = Judgment("c1", "mismatch", "False", "The figure is wrong entirely.", None)
     assert rate(finding, stale) == (Rating.TRUE, None, stale)
+
+
+# --- prose a reader can follow ---
+
+def test_a_conclusion_names_at_most_three_outlets_then_counts_the_rest():
+    sources = {f"s{i}": source(f"s{i}", name) for i, name in enumerate(["AP", "CNBC", "Jiji", "TBS", "WSJ"])}
+    pairs = [pair(ev(f"e{i}", value=100, unit="USD billion", qualifier="exact", sid=f"s{i}")) for i in range(5)]
+    f = check_quantity(claim(value_fr="100 milliards de dollars"), pairs, sources)
+    assert f.sentence.startswith("AP, CNBC, Jiji and two others report $100 billion")
+
+
+def test_a_copy_counts_as_its_original_and_wires_rank_before_copies():
+    from factcheck.checks import outlet_list
+
+    sources = {"s1": source("s1", "Spectrum News 13", kind="broadcaster", original="AP"), "s2": source("s2", "AP"),
+               "s3": source("s3", "Newser", kind="aggregator")}
+    names = outlet_list([ev("e1", sid="s1"), ev("e2", sid="s2"), ev("e3", sid="s3")], sources).names
+    assert names == ("AP", "Newser")
+
+
+def test_dates_read_as_a_person_writes_them():
+    c = claim("date", "le 16 décembre")
+    f = check_date(c, [pair(ev(as_of=D))], SOURCES)
+    assert "16 December 2024" in f.sentence and "2024-12-16" not in f.sentence
+
+
+def test_a_difference_states_its_direction():
+    from factcheck.checks import gap_phrase
+
+    assert gap_phrase(-0.0574) == "the article's figure is 6% below"
+    assert gap_phrase(0.12) == "the article's figure is 12% above"
+
+
+# --- the article-level verdict of a sentence ---
+
+T, MT, M, MF, F, U = (Rating.TRUE, Rating.MOSTLY_TRUE, Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE,
+                      Rating.UNVERIFIED)
+
+
+@pytest.mark.parametrize("parts, expected", [
+    ((("core", T), ("core", T), ("detail", F)), M),        # the 2016 sentence: right figures, false purpose
+    ((("core", T), ("detail", MT)), MT),
+    ((("core", MF), ("detail", T)), MF),                   # a false core decides
+    ((("core", T), ("core", F)), F),
+    ((("core", U), ("core", MT)), MT),                     # half unverified: capped
+    ((("core", U), ("core", T)), MT),
+    ((("core", U),), U),
+    ((("core", U), ("detail", F)), U),
+    ((("core", T), ("detail", U)), MT),
+])
+def test_combination_rules(parts, expected):
+    from factcheck.ratings import combine
+
+    assert combine(parts) is expected
+
+
+_RATINGS = st.sampled_from(list(Rating))
+
+
+@given(st.lists(_RATINGS, min_size=1, max_size=4), st.lists(_RATINGS, max_size=4))
+def test_a_sentence_is_never_rated_above_its_worst_rated_core_part(core, details):
+    from factcheck.ratings import combine
+
+    rating = combine(tuple(("core", r) for r in core) + tuple(("detail", r) for r in details))
+    rated = [r for r in core if r is not Rating.UNVERIFIED]
+    if rated:
+        assert rating.rank <= min(r.rank for r in rated)
+    else:
+        assert rating is U                                 # nothing established: Unverified, whatever the details
+    if any(r in (M, MF, F) for r in details) and rated:
+        assert rating.rank <= M.rank                       # a false or misleading detail caps at Misleading
+    if any(r in (F, MF) for r in core):
+        assert rating in (F, MF)                           # a sentence whose core is false is false
 
 
 def test_claimreview_values_span_one_to_five_and_unverified_has_none():

@@ -32,9 +32,13 @@ def hostile_build(tmp_path_factory):
     data = project / "data"
     with open(data / "article" / "article-fr.txt", "a", encoding="utf-8") as fh:
         fh.write(HOSTILE_ARTICLE_LINE)
-    set_cell("claims.csv", 3, "quote_fr", HOSTILE_ARTICLE_LINE.strip())(data)   # son_title: a terms check
-    set_cell("claims.csv", 3, "claim_en", f"{SCRIPT} {IMG} {MYST}")(data)
-    set_cell("claims.csv", 3, "claim_short", f"{SCRIPT} {IMG}"[:75])(data)
+    # The sentence on the "great negotiator" (its one part is a terms check, on the announcement page).
+    set_cell("passages.csv", 6, "quote_fr", HOSTILE_ARTICLE_LINE.strip())(data)
+    set_cell("passages.csv", 6, "quote_en", f"{SCRIPT} {IMG} {MYST}")(data)
+    set_cell("passages.csv", 6, "claim_short", f"{SCRIPT} {IMG}"[:75])(data)
+    set_cell("claims.csv", 12, "quote_fr", HOSTILE_ARTICLE_LINE.strip())(data)
+    set_cell("claims.csv", 12, "claim_en", f"{SCRIPT} {IMG} {MYST}")(data)
+    set_cell("claims.csv", 12, "claim_short", f"{SCRIPT} {IMG}"[:75])(data)
     set_cell("sources.csv", 1, "title", f"{IMG} {SCRIPT}")(data)
     set_cell("evidence.csv", 1, "note", f"{MYST} {SCRIPT}")(data)
     out = _offline(f"{BIN}/factcheck execute && {BIN}/jupyter-book build . --builder html -n -W --keep-going", project)
@@ -64,7 +68,8 @@ def test_hostile_text_cannot_break_the_json_ld(hostile_build):
 
 def test_hostile_text_reaches_the_exports_intact(hostile_build):
     records = json.loads((hostile_build / "exports" / "verdicts.json").read_text(encoding="utf-8"))
-    assert any(SCRIPT in r["claim_en"] for r in records)
+    assert any(SCRIPT in r["quote_en"] for r in records)
+    assert any(SCRIPT in p["claim_en"] for r in records for p in r["parts"])
 
 
 def test_the_book_and_test_commands_pass_with_no_network(tmp_path):

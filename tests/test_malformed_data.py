@@ -10,7 +10,8 @@ import pytest
 from conftest import VENV, copy_project
 from malformed.cases import CASES
 
-LINE = re.compile(r"^data/(?P<file>[\w.]+)(, row (?P<row>\d+))?(, column '(?P<column>[^']+)')?"
+LINE = re.compile(r"^data/(?P<file>[\w./-]+)(, row (?P<row>\d+)(?: \(line \d+ in a text editor\))?)?"
+                  r"(, column '(?P<column>[^']+)')?"
                   r"(: value (?P<value>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"))?: (?P<rule>.+)$")
 
 
@@ -44,7 +45,8 @@ def test_each_fault_is_reported_precisely_and_nothing_is_changed(case, root, tmp
     assert lines and all(LINE.match(l) for l in lines), out.stderr
     file, row, column, rule = case.expect
     hits = [m for m in map(LINE.match, lines)
-            if m["file"] == file and (row is None or m["row"] == str(row))
+            # Cases count data rows (header = 0); messages count rows as a spreadsheet shows them (header = 1).
+            if m["file"] == file and (row is None or m["row"] == str(row + 1))
             and (column is None or m["column"] == column) and rule in m["rule"]]
     assert hits, f"expected {case.expect}, got:\n{out.stderr}"
 

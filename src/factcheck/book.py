@@ -1,138 +1,156 @@
-"""What a notebook calls: one object per page, so the notebook itself stays a thin view.
+"""What a notebook calls: small functions that display a page's parts, so each notebook reads as an article.
 
-``Page("claims/amount").show()`` renders every claim the data assigns to that page; ``glue()``
-publishes each computed figure to MyST so the prose can cite it (``{glue:text}`amount_rating```)
-without anyone typing a number.
+A claim page is a :class:`ClaimPage`: ``page.sentence("pledge_announced")`` shows one sentence of
+the article with its verdict, its parts and its decisive sources; ``page.glue()`` publishes every
+computed figure to MyST so the fact-checker's own prose can cite it (``{glue:text}`amount_reported```)
+without typing a number; ``page.evidence()`` closes the page with the rest of the evidence, collapsed.
 """
 
 from __future__ import annotations
 
-from IPython.display import HTML, Markdown, display
+from IPython.display import Markdown, display
 
-from . import display as html
-from .checks import ABOUT_TOLERANCE, metric_candidates, per_job, claimed_quantity
+from . import display as show
+from .checks import ABOUT_TOLERANCE, Finding, claimed_quantity, gap_phrase, long_date, metric_candidates, per_job
 from .data import Dataset
 from .quantities import format_amount
-from .ratings import Verdict, all_verdicts, verdict_for
+from .ratings import PassageVerdict, all_passage_verdicts
+
+COMPARISON_LABELS = {"match": "agrees", "mismatch": "differs", "approximate": "close, not the same",
+                     "qualifier_unsupported": "same figure, without the article's qualifier"}
 
 
-class Page:
+def _md(text: str) -> None:
+    display(Markdown(text))
+
+
+class ClaimPage:
+    """The sentences of the article that one page checks, in the article's order."""
+
     def __init__(self, page: str, dataset: Dataset | None = None):
         self.dataset = dataset or Dataset()
         self.page = page
-        claims = self.dataset.claims_on(page)
-        if not claims:
-            raise ValueError(f"no claim in data/claims.csv has page = {page!r}; add one or fix the page id")
-        self.verdicts = tuple(verdict_for(self.dataset, c) for c in claims)
+        self.verdicts = tuple(v for v in all_passage_verdicts(self.dataset) if v.passage.page == page)
+        if not self.verdicts:
+            raise ValueError(f"no passage in data/passages.csv has page = {page!r}; add one or fix the page id")
+        self._shown: set[str] = set()
 
-    def verdict(self, claim_id: str) -> Verdict:
-        return next(v for v in self.verdicts if v.claim.claim_id == claim_id)
-
-    def show(self) -> None:
+    def verdict(self, passage_id: str) -> PassageVerdict:
         for v in self.verdicts:
-            display(HTML(html.claim_head(v)))
-            display(Markdown(html.quote_markdown(v.claim)))
-            display(HTML(html.claim_body(self.dataset, v)))
+            if v.passage.passage_id == passage_id:
+                return v
+        raise KeyError(f"{passage_id!r} is not a passage of {self.page} in data/passages.csv")
+
+    def sentence(self, passage_id: str) -> None:
+        """Claim box, rating and reason, the parts, and the two to four decisive sources."""
+        v = self.verdict(passage_id)
+        _md(show.passage_markdown(v, self.dataset.article()))
+        _md(show.decisive_markdown(v, self.dataset, self._shown))
+
+    def evidence(self) -> None:
+        """The rest of the page's evidence, each card once, collapsed."""
+        _md(show.page_evidence_markdown(self.verdicts, self.dataset, self._shown))
 
     def glue(self) -> None:
+        """Every figure the page's prose may cite, named ``<claim or passage id>_<what>``."""
         from myst_nb import glue
 
-        for v in self.verdicts:
-            cid = v.claim.claim_id
-            glue(f"{cid}_rating", v.rating.value, display=False)
-            glue(f"{cid}_finding", v.finding.sentence, display=False)
-            if v.claim.check in ("quantity", "metric_match"):
-                q = claimed_quantity(v.claim)
-                glue(f"{cid}_asserted", q.describe(), display=False)
+        sources = {s.source_id: s for s in self.dataset.sources}
+        evidence = {e.evidence_id: e for e in self.dataset.evidence}
+        for pv in self.verdicts:
+            glue(f"sentence_{pv.passage.passage_id}_rating", pv.rating.value, display=False)
+            for v in pv.parts:
+                cid, f = v.claim.claim_id, v.finding
+                glue(f"{cid}_rating", v.rating.value, display=False)
+                from .checks import outlet_list
+
+                used = [evidence[e] for e in f.evidence_ids]
+                glue(f"{cid}_outlets", str(outlet_list(used, sources)) or "no source", display=False)
+                if v.claim.check in ("quantity", "metric_match"):
+                    glue(f"{cid}_asserted", claimed_quantity(v.claim).describe(), display=False)
+                if "reported" in dict(f.figures):
+                    glue(f"{cid}_reported", format_amount(f.figure("reported"), claimed_quantity(v.claim).unit),
+                         display=False)
+                if "nearest_usd" in dict(f.figures):
+                    glue(f"{cid}_nearest", format_amount(f.figure("nearest_usd"), "USD"), display=False)
         glue("about_tolerance", f"{ABOUT_TOLERANCE:.0%}", display=False)
 
-    def summary(self):
-        """The page's verdicts as a plain table: the cell nbval compares to catch a changed verdict."""
-        import pandas as pd
+    def summary(self) -> show.ReaderTable:
+        """Every rating on the page as plain text: the cell nbval compares to catch a changed verdict."""
+        rows = []
+        for pv in self.verdicts:
+            rows.append((pv.passage.claim_short, "whole sentence", pv.rating.value))
+            rows += [(pv.passage.claim_short, v.claim.claim_short, v.rating.value) for v in pv.parts]
+        return show.ReaderTable(("Sentence", "Part", "Rating"), tuple(rows))
 
-        return pd.DataFrame([{"claim": v.claim.claim_id, "verdict": v.rating.value, "outcome": v.finding.outcome,
-                              "evidence rows": len(v.finding.evidence_ids)} for v in self.verdicts]).set_index("claim")
+    # --- the computation, for the cell a reader can open -----------------------------------
+
+    def evidence_frame(self, claim_id: str):
+        """A claim's evidence as a pandas table: what a fact-checker filters and sorts while working."""
+        return evidence_frame(self.dataset, claim_id)
+
+    def comparison(self, finding: Finding) -> show.ReaderTable:
+        return comparison(self.dataset, finding)
 
 
-def landing(dataset: Dataset | None = None):
-    """Verdict table, counts and chart for the landing page, from one call to the checks."""
+def evidence_frame(dataset: Dataset, claim_id: str):
+    import pandas as pd
+
+    sources = {s.source_id: s for s in dataset.sources}
+    rows = [{"outlet": sources[e.source_id].outlet, "via": sources[e.source_id].publisher, "stance": l.stance,
+             "value": e.value, "unit": e.unit, "as of": e.as_of, "quote": e.quote, "evidence_id": e.evidence_id}
+            for l, e in dataset.evidence_for(claim_id)]
+    return pd.DataFrame(rows)
+
+
+def comparison(dataset: Dataset, finding: Finding) -> show.ReaderTable:
+    """What the check compared, row by row, in words a reader understands."""
+    sources = {s.source_id: s for s in dataset.sources}
+    evidence = {e.evidence_id: e for e in dataset.evidence}
+    if finding.comparisons:
+        rows = tuple((show.credit(sources[evidence[c.evidence_id].source_id]).replace("\\", ""), c.reported,
+                      COMPARISON_LABELS.get(c.outcome, c.outcome)) for c in finding.comparisons)
+        return show.ReaderTable(("Source", "Reported", "Against the article"), rows)
+    stances = {l.evidence_id: l.stance for l in dataset.links if l.claim_id == finding.claim_id}
+    rows = tuple((show.credit(sources[evidence[e].source_id]).replace("\\", ""),
+                  show.STANCE_LABELS[stances[e]], _clip(evidence[e].quote)) for e in finding.evidence_ids)
+    return show.ReaderTable(("Source", "Reading", "What it says"), rows)
+
+
+def _clip(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- the landing page ---------------------------------------------------------------------------
+
+def landing(dataset: Dataset | None = None) -> None:
+    """Bottom line, corrections, then the table: the page a reader arriving from a link sees first."""
+    dataset = dataset or Dataset()
+    verdicts = all_passage_verdicts(dataset)
+    _md(show.bottom_line(verdicts))
+    _md("**What the article gets wrong**\n\n" + show.corrections_list(verdicts))
+
+
+def verdict_table(dataset: Dataset | None = None) -> None:
+    dataset = dataset or Dataset()
+    _md(show.verdict_table(all_passage_verdicts(dataset)))
+
+
+def landing_counts(dataset: Dataset | None = None):
+    """Counts the landing page's prose cites, and the chart of ratings."""
     from myst_nb import glue
 
     from .plots import verdicts_chart
 
     dataset = dataset or Dataset()
-    verdicts = all_verdicts(dataset)
-    display(HTML(html.verdict_table(verdicts)))
-    counts = dict((r.value, n) for r, n in html.rating_counts(verdicts))
-    glue("n_claims", len(verdicts), display=False)
+    verdicts = all_passage_verdicts(dataset)
+    glue("n_sentences", show.number_word(len(verdicts)), display=False)
+    glue("n_parts", show.number_word(len(dataset.claims)), display=False)
     glue("n_sources", len(dataset.sources), display=False)
+    glue("n_originals", len({s.outlet for s in dataset.sources if not s.anonymous}), display=False)
     glue("n_evidence", len(dataset.evidence), display=False)
-    central = [v for v in verdicts if v.claim.central]
-    glue("n_central", len(central), display=False)
-    glue("n_central_true", sum(v.rating.value == "True" for v in central), display=False)
-    for name, n in counts.items():
-        glue(f"n_{name.lower().replace(' ', '_')}", n, display=False)
+    glue("article_headline", dataset.article().headline_fr, display=False)
     return verdicts_chart(verdicts)
-
-
-def pledges(dataset: Dataset | None = None):
-    """Dollars per promised job in the article's 2016 and 2024 figures."""
-    from myst_nb import glue
-
-    from .plots import pledges_chart
-
-    dataset = dataset or Dataset()
-    c = dataset.claim
-    both = (per_job("2016 pledge", c("pledge_2016_amount"), c("pledge_2016_jobs")),
-            per_job("2024 pledge", c("amount"), c("jobs")))
-    for p, key in zip(both, ("2016", "2024")):
-        glue(f"per_job_{key}", format_amount(p.dollars_per_job, "USD"), display=False)
-    glue("per_job_same", "the same" if abs(both[0].dollars_per_job - both[1].dollars_per_job) < 1 else "different",
-         display=False)
-    return pledges_chart(both)
-
-
-def assets(dataset: Dataset | None = None):
-    """The article's unnamed « actifs » figure against each metric SoftBank reported."""
-    from .plots import assets_chart
-
-    dataset = dataset or Dataset()
-    claim = dataset.claim("assets_175bn")
-    asserted = claimed_quantity(claim)
-    pairs = dataset.evidence_for(claim.claim_id)
-    candidates = metric_candidates(asserted.value, pairs, dataset.fx_rates)
-    sources = {s.source_id: s for s in dataset.sources}
-    evidence = {e.evidence_id: e for e in dataset.evidence}
-    cited = {sources[evidence[c.evidence_id].source_id] for c in candidates}
-    company = sum(s.kind in ("company_report", "company_statement") for s in cited)
-    outlets = f"{company} SoftBank documents and {len(cited) - company} news reports (listed in the table above)"
-    import pandas as pd
-
-    table = pd.DataFrame([{
-        "metric": c.metric.replace("_", " "), "as of": c.as_of.isoformat(),
-        "yen (trillion)": round(c.jpy / 1e12, 2), "yen per dollar": round(c.jpy_per_usd, 2),
-        "US$ billion": round(c.usd / 1e9, 1), "gap to article": f"{c.relative_gap:+.0%}",
-        f"rate giving {format_amount(asserted.value, 'USD')}": round(c.implied_jpy_per_usd, 1), "evidence": c.evidence_id,
-    } for c in candidates])
-    return table, assets_chart(asserted.value, candidates, outlets)
-
-
-def headline(dataset: Dataset | None = None) -> None:
-    """The landing page's short paragraph, written by the data: counts, then the central claims that fail."""
-    dataset = dataset or Dataset()
-    article = dataset.article()
-    verdicts = all_verdicts(dataset)
-    counts = ", ".join(f"{n} {r.value.lower()}" for r, n in html.rating_counts(verdicts) if n)
-    failing = [v for v in verdicts if v.claim.central and (v.rating.rating_value or 0) <= 3]
-    holding = [v for v in verdicts if v.claim.central and (v.rating.rating_value or 0) >= 4]
-    parts = [f'<p class="fc-headline">The article <em lang="fr">« {html.escape(article.headline_fr)} »</em> '
-             f"({html.escape(article.headline_en)}) makes {len(verdicts)} checkable claims. "
-             f"Checked against {len(dataset.sources)} sources: {counts}.</p>"]
-    for label, group in (("Central claims that hold", holding), ("Central claims that do not", failing)):
-        if group:
-            parts.append(f"<p>{label}: " + "; ".join(f"{html.claim_link(v.claim)} {html.badge(v.rating)}"
-                                                     for v in group) + ".</p>")
-    display(HTML("\n".join(parts)))
 
 
 def article_facts(dataset: Dataset | None = None) -> None:
@@ -140,56 +158,137 @@ def article_facts(dataset: Dataset | None = None) -> None:
     dataset = dataset or Dataset()
     a = dataset.article()
     retold = dataset.source(a.retells_source_id) if a.retells_source_id else None
-    rows = [("Headline (French)", f'<span lang="fr">{html.escape(a.headline_fr)}</span>'),
-            ("Headline (English)", html.escape(a.headline_en)),
-            ("Language", html.escape(a.language)),
-            ("Publisher", html.escape(a.publisher) if a.publisher else "Unknown"),
-            ("Address", f'<a href="{html.escape(a.url, quote=True)}">{html.escape(a.url)}</a>' if a.url else "Unknown"),
-            ("Date published", a.date_published.isoformat() if a.date_published else
-             f"Unknown; written between {a.written_after.isoformat()} and {a.written_before.isoformat()}"),
-            ("Retells", html.source_line(retold) if retold else "Unknown"),
-            ("Provenance", html.escape(a.provenance_note))]
-    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    display(HTML(f'<table class="fc-article">{body}</table>'))
+    date = long_date(a.date_published) if a.date_published else \
+        f"Not shown on the page; written {show.date_range(a.written_after, a.written_before)}"
+    rows = [("Headline (French)", show.fr(a.headline_fr)), ("Headline (English)", show.md(a.headline_en)),
+            ("Language", "French" if a.language == "fr" else show.md(a.language)),
+            ("Publisher", show.md(a.publisher) if a.publisher else "Unknown"),
+            ("Address", show.link(a.url, a.url) if a.url else "Unknown"),
+            ("Date published", date),
+            ("Retells", f"{show.link(retold.title, retold.url)} ({show.credit(retold)})" if retold else "Unknown"),
+            ("Provenance", show.md(a.provenance_note))]
+    _md(show.block("list-table", "\n".join(f"* - {k}\n  - {v}" for k, v in rows), "", class_="fc-article",
+                   widths="25 75"))
 
 
 def article_text(dataset: Dataset | None = None) -> None:
     dataset = dataset or Dataset()
-    display(HTML(f'<pre class="fc-article-text" lang="fr" style="white-space: pre-wrap">'
-                 f"{html.escape(dataset.article_text())}</pre>"))
+    paragraphs = [p for p in dataset.article_text().split("\n") if p.strip()]
+    _md(show.container("fc-article-text language-fr", "\n\n".join(show.md(p) for p in paragraphs)))
 
 
 def timeline(dataset: Dataset | None = None, after_article: bool = False) -> None:
     """Dated events, before and after the pledge; ``after_article`` lists only what came later."""
-    from .plots import timeline_chart
-
     import matplotlib.pyplot as plt
 
+    from .plots import timeline_chart
+
     dataset = dataset or Dataset()
-    pledge = next(e.as_of for _, e in dataset.evidence_for("date") if e.as_of)
+    pledge = pledge_date(dataset)
     fig = timeline_chart(sorted((e.date, e.label_en) for e in dataset.events), pledge)
     display(fig)  # the chart above the list it summarises
     plt.close(fig)
-    display(HTML(html.events_list(dataset, after=pledge if after_article else None)))
+    _md(show.events_markdown(dataset, after=pledge if after_article else None))
+
+
+def pledge_date(dataset: Dataset):
+    """The day of the pledge, as the data dates it: the date every date-checked part of the article's
+    first sentence about the event was found to fall on."""
+    dated = sorted(e.date for e in dataset.events)
+    article = dataset.article()
+    return max(d for d in dated if d <= article.written_after)
 
 
 def methodology() -> None:
     from myst_nb import glue
 
-    display(HTML(html.rating_scale()))
     glue("about_tolerance", f"{ABOUT_TOLERANCE:.0%}", display=False)
+    _md(show.rating_scale())
+
+
+def default_rules() -> None:
+    _md(show.default_rules())
+
+
+def combination_rules() -> None:
+    _md(show.combination_rules())
 
 
 def sources(dataset: Dataset | None = None) -> None:
-    display(Markdown(html.sources_markdown(dataset or Dataset())))
+    _md(show.sources_markdown(dataset or Dataset()))
 
 
 def corrections(dataset: Dataset | None = None) -> None:
     dataset = dataset or Dataset()
     if not dataset.corrections:
-        display(HTML("<p><em>No corrections so far.</em></p>"))
+        _md("*No corrections so far.*")
         return
-    items = "".join(f"<li><strong>{c.date.isoformat()}</strong>"
-                    f"{' (' + html.escape(c.claim_id) + ')' if c.claim_id else ''}: {html.escape(c.correction)}</li>"
-                    for c in sorted(dataset.corrections, key=lambda c: c.date))
-    display(HTML(f"<ul>{items}</ul>"))
+    short = {c.claim_id: c.claim_short for c in dataset.claims}
+    _md("\n".join(f"- **{long_date(c.date)}**{' (' + show.md(short[c.claim_id]) + ')' if c.claim_id else ''}: "
+                  f"{show.md(c.correction)}" for c in sorted(dataset.corrections, key=lambda c: c.date)))
+
+
+# --- charts -------------------------------------------------------------------------------------
+
+def pledges(dataset: Dataset | None = None, pairs: tuple[tuple[str, str, str], ...] = ()):
+    """Dollars per promised job in the article's own figures, for each (label, amount part, jobs part)."""
+    from myst_nb import glue
+
+    from .plots import pledges_chart
+
+    dataset = dataset or Dataset()
+    both = tuple(per_job(label, dataset.claim(amount), dataset.claim(jobs)) for label, amount, jobs in pairs)
+    for p in both:
+        glue(f"per_job_{p.label.split()[0]}", format_amount(p.dollars_per_job, "USD"), display=False)
+    same = len({round(p.dollars_per_job) for p in both}) == 1
+    glue("per_job_same", "the same" if same else "a different", display=False)
+    return pledges_chart(both)
+
+
+def metric_figures(page: ClaimPage):
+    """For the page's claim with an unnamed measure: every reported figure in dollars, and the chart."""
+    from .plots import assets_chart
+
+    dataset = page.dataset
+    claim = next(v.claim for pv in page.verdicts for v in pv.parts if v.claim.check == "metric_match")
+    asserted = claimed_quantity(claim)
+    from .checks import countable
+
+    sources = {s.source_id: s for s in dataset.sources}
+    candidates = metric_candidates(asserted.value, countable(dataset.evidence_for(claim.claim_id), sources),
+                                   dataset.fx_rates)
+    evidence = {e.evidence_id: e for e in dataset.evidence}
+    cited = {sources[evidence[c.evidence_id].source_id] for c in candidates}
+    company = sum(s.kind in ("company_report", "company_statement") for s in cited)
+    outlets = f"{company} SoftBank documents and {len(cited) - company} news reports (listed in the table above)"
+    rate_col = f"Rate giving {format_amount(asserted.value, 'USD')}"
+    rows = tuple((c.metric.replace("_", " "), long_date(c.as_of), f"¥{c.jpy / 1e12:,.2f} trillion",
+                  f"¥{c.jpy_per_usd:,.2f}", format_amount(c.usd, "USD"), gap_phrase(c.relative_gap),
+                  f"¥{c.implied_jpy_per_usd:,.1f}") for c in candidates)
+    table = show.ReaderTable(("Measure", "As of", "Yen", "Yen per dollar", "In dollars", "Against the article",
+                              rate_col), rows)
+    return table, assets_chart(asserted.value, candidates, outlets)
+
+
+# --- who publishes this, when it changed, how to report an error ---------------------------------
+
+def project_config(dataset: Dataset) -> dict:
+    """The publishing settings in ``_config.yml`` (publisher, contact, repository): one place for them."""
+    import yaml
+
+    path = dataset.data_dir.parent / "_config.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sphinx = config.get("sphinx", {}).get("config", {})
+    return {"publisher": sphinx.get("factcheck_publisher", {}), "contact": sphinx.get("factcheck_contact", {}),
+            "repository": config.get("repository", {}).get("url", "")}
+
+
+def about_this_check(dataset: Dataset | None = None) -> None:
+    dataset = dataset or Dataset()
+    _md(show.about_markdown(dataset, project_config(dataset)))
+
+
+def changes(dataset: Dataset | None = None) -> None:
+    dataset = dataset or Dataset()
+    _md("\n".join(f"- **{long_date(c.date)}** ({c.change}): {show.md(c.note_en)}"
+                  for c in sorted(dataset.changelog, key=lambda c: c.date, reverse=True)))

@@ -20,8 +20,10 @@ from .quantities import (PartialDate, Qualifier, Quantity, format_amount, parse_
 ABOUT_TOLERANCE = 0.05
 """« environ » (about) accepts a figure within 5 % either side; methodology.md explains the choice."""
 
-OUTCOMES = ("match", "approximate", "qualifier_unsupported", "partial", "mismatch", "contradicted",
-            "no_metric_match", "no_evidence")
+OUTCOMES = ("match", "qualified", "approximate", "qualifier_unsupported", "partial", "mismatch", "contradicted",
+            "unestablished", "no_metric_match", "no_evidence")
+"""What a check can find. Each has a default rating (:data:`factcheck.ratings.DEFAULT_RULES`), and each
+finding's sentence is written to be the reason for that default rating."""
 
 Pair = tuple[Link, Evidence]
 
@@ -106,24 +108,20 @@ def check_quantity(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Sourc
     outcomes = [(compare_quantity(asserted, q, tolerance), ev, q) for _, ev, q in numeric]
     best = min(outcomes, key=lambda o: _RANK[o[0]])[0]
     used = [(ev, q) for o, ev, q in outcomes if o == best]
-    reported = _reported_phrase(used, sources)
-    said = f"the article says {asserted.describe()}; {reported}"
-    tail = {
-        "match": "that agrees",
-        "qualifier_unsupported": f"the figure agrees but no source supports “{asserted.qualifier.en}”",
-        "approximate": f"within {tolerance:.0%}, but not the same figure",
-        "mismatch": "the figures differ",
+    outlets = outlet_list([ev for ev, _ in used], sources)
+    reported = join(sorted({q.describe() for _, q in used}))
+    verb = "reports" if outlets.single else "report"
+    text = {
+        "match": f"{outlets} {verb} {reported}, as the article says",
+        "qualifier_unsupported": f"{outlets} {verb} {reported}, but {'it does' if outlets.single else 'none of them'}"
+                                 f"{'' if not outlets.single else ' not'} say “{asserted.qualifier.en}”",
+        "approximate": f"{outlets} {verb} {reported}: close to the article's {asserted.describe()}, but not the same figure",
+        "mismatch": f"{outlets} {verb} {reported}, not the article's {asserted.describe()}",
     }[best]
-    return Finding(claim.claim_id, "quantity", best, _sentence(f"{said}: {tail}"),
+    return Finding(claim.claim_id, "quantity", best, sentence(text),
                    tuple(ev.evidence_id for ev, _ in used),
                    (("asserted", asserted.value), ("reported", used[0][1].value)),
                    tuple(Comparison(ev.evidence_id, q.describe(), o) for o, ev, q in outcomes))
-
-
-def _reported_phrase(used: Sequence[tuple[Evidence, Quantity]], sources: dict[str, Source]) -> str:
-    figures = sorted({q.describe() for _, q in used})
-    outlets = sorted({sources[ev.source_id].outlet for ev, _ in used})
-    return f"{_join(outlets)} report{'s' if len(outlets) == 1 else ''} {_join(figures)}"
 
 
 def claimed_quantity(claim: Claim) -> Quantity:
@@ -149,19 +147,20 @@ def check_date(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]) 
     dated = [(link, ev, d) for link, ev in pairs if link.stance != "context" and (d := implied_date(ev))]
     if not dated:
         return _no_evidence(claim, "date", "no source dates this")
-    agreeing = [ev for _, ev, d in dated if asserted.matches(d)]
+    agreeing = [(ev, d) for _, ev, d in dated if asserted.matches(d)]
     differing = [(ev, d) for _, ev, d in dated if not asserted.matches(d)]
     outcome = "match" if agreeing and not differing else "partial" if agreeing else "mismatch"
-    parts = [f"the article says {asserted.describe()}"]
-    if agreeing:
-        parts.append(f"{_outlets_verb(agreeing, sources, 'dates', 'date')} it "
-                     f"{_join(sorted({d.isoformat() for _, ev, d in dated if ev in agreeing}))}")
-    if differing:
-        parts.append(f"{_outlets_verb([ev for ev, _ in differing], sources, 'points', 'point')} to "
-                     f"{_join(sorted({d.isoformat() for _, d in differing}))}")
-    return Finding(claim.claim_id, "date", outcome, _sentence("; ".join(parts)),
+
+    def dating(rows: list[tuple[Evidence, dt.date]]) -> str:
+        outlets = outlet_list([ev for ev, _ in rows], sources)
+        return f"{outlets} {'dates' if outlets.single else 'date'} it to {join(sorted({long_date(d) for _, d in rows}))}"
+
+    text = {"match": f"{dating(agreeing)}, as the article does",
+            "partial": f"{dating(agreeing)}, but {dating(differing)}",
+            "mismatch": f"{dating(differing)}, not {asserted.describe()}"}[outcome]
+    return Finding(claim.claim_id, "date", outcome, sentence(text),
                    tuple(ev.evidence_id for _, ev, _ in dated), (),
-                   tuple(Comparison(ev.evidence_id, d.isoformat(), "match" if asserted.matches(d) else "mismatch")
+                   tuple(Comparison(ev.evidence_id, long_date(d), "match" if asserted.matches(d) else "mismatch")
                          for _, ev, d in dated))
 
 
@@ -194,33 +193,47 @@ def check_terms(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source])
         outcome = "partial" if against else "match"
     else:
         outcome = "partial" if present else ("contradicted" if against else "mismatch")
-    parts = []
-    if present:
-        parts.append(f"{_join([f'“{t}”' for t in present])} found in "
-                     f"{_outlets([ev for t in present for ev in found[t]], sources)}")
-    if missing:
-        parts.append(f"{_join([f'“{t}”' for t in missing])} found in no supporting source")
-    if against:
-        parts.append(f"{_outlets_verb(against, sources, 'qualifies', 'qualify')} or contradict the claim")
-    return Finding(claim.claim_id, "terms", outcome, _sentence("; ".join(parts)),
+    words = join([f"“{t}”" for t in present])
+    confirming = outlet_list([ev for t in present for ev in found[t]], sources)
+    confirm = f"{confirming} {'confirms' if confirming.single else 'confirm'} it in the same words ({words})"
+    objecting = outlet_list(against, sources)
+    objection = f"{objecting} {'qualifies' if objecting.single else 'qualify'} or contradict{'s' if objecting.single else ''} it"
+    unconfirmed = f"no source confirms {join([f'“{t}”' for t in missing])}"
+    text = {"match": confirm,
+            "partial": f"{confirm}, but {objection if against and not missing else unconfirmed}",
+            "contradicted": f"{objection}, and {unconfirmed}",
+            "mismatch": unconfirmed}[outcome]
+    return Finding(claim.claim_id, "terms", outcome, sentence(text),
                    used + tuple(ev.evidence_id for ev in against))
 
 
 # --- stance: events and statuses, judged row by row in claim_evidence.csv ---------------------
 
 def check_stance(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]) -> Finding:
+    """Each evidence row's stance is a fact-checker's reading, recorded in claim_evidence.csv; this
+    combines them: confirmed, confirmed with a caveat, disputed, contradicted, or neither."""
     by = {s: [ev for link, ev in pairs if link.stance == s] for s in ("supports", "contradicts", "qualifies")}
     if not any(by.values()):
-        return _no_evidence(claim, "stance", "no source bears on it directly")
-    if by["supports"] and not (by["contradicts"] or by["qualifies"]):
-        outcome = "match"
-    elif by["contradicts"] and not by["supports"]:
-        outcome = "contradicted"
+        return _no_evidence(claim, "stance", "no source we found bears on it directly")
+    said = {s: outlet_list(evs, sources) for s, evs in by.items() if evs}
+
+    def verb(stance: str, singular: str, plural: str) -> str:
+        return f"{said[stance]} {singular if said[stance].single else plural}"
+
+    if by["supports"] and by["contradicts"]:
+        outcome, text = "partial", f"{verb('supports', 'confirms', 'confirm')} part of it, but " \
+                                   f"{verb('contradicts', 'contradicts', 'contradict')} it"
+    elif by["contradicts"]:
+        outcome, text = "contradicted", verb("contradicts", "contradicts", "contradict") + " it"
+    elif by["supports"] and by["qualifies"]:
+        outcome, text = "qualified", f"{verb('supports', 'confirms', 'confirm')} it, and " \
+                                     f"{verb('qualifies', 'adds', 'add')} a caveat"
+    elif by["supports"]:
+        outcome, text = "match", verb("supports", "confirms", "confirm") + " it"
     else:
-        outcome = "partial"
-    plural = {"supports": "support", "contradicts": "contradict", "qualifies": "qualify"}
-    parts = [f"{_outlets_verb(evs, sources, s, plural[s])} it" for s, evs in by.items() if evs]
-    return Finding(claim.claim_id, "stance", outcome, _sentence("; ".join(parts)),
+        outcome, text = "unestablished", f"no source establishes or refutes it; {verb('qualifies', 'reports', 'report')} " \
+                                         "only related facts"
+    return Finding(claim.claim_id, "stance", outcome, sentence(text),
                    tuple(ev.evidence_id for evs in by.values() for ev in evs))
 
 
@@ -269,23 +282,32 @@ def check_metric_match(claim: Claim, pairs: Sequence[Pair], rates: Iterable[FxRa
         return _no_evidence(claim, "metric_match", "no reported figure to compare it with")
     close = [c for c in candidates if abs(c.relative_gap) <= tolerance]
     nearest = candidates[0]
-    nearest_text = (f"the nearest is {_metric_name(nearest.metric)} at {format_amount(nearest.usd, 'USD')} "
-                    f"({nearest.as_of.isoformat()}), {abs(nearest.relative_gap):.0%} "
-                    f"{'below' if nearest.relative_gap > 0 else 'above'} the article's figure")
+    direction = "below" if nearest.relative_gap < 0 else "above"
+    nearest_text = (f"the article's figure is {abs(nearest.relative_gap):.0%} {direction} the nearest, "
+                    f"{_metric_name(nearest.metric)} on {long_date(nearest.as_of)} "
+                    f"({format_amount(nearest.usd, 'USD')})")
     if close:
         outcome = "match"
-        text = (f"of {len(candidates)} figures reported for SoftBank, {_join([_metric_name(c.metric) + ' (' + c.as_of.isoformat() + ')' for c in close])} "
-                f"{'is' if len(close) == 1 else 'are'} within {tolerance:.0%} of {asserted.describe()}; {nearest_text}")
+        names = join([f"{_metric_name(c.metric)} on {long_date(c.as_of)}" for c in close])
+        text = (f"of the {number_word(len(candidates))} figures SoftBank reported, {names} "
+                f"{'comes' if len(close) == 1 else 'come'} within {tolerance:.0%} of {asserted.describe()}")
     else:
         outcome = "no_metric_match"
-        text = (f"none of the {len(candidates)} figures reported for SoftBank is within {tolerance:.0%} of "
-                f"{asserted.describe()}; {nearest_text}")
-    return Finding(claim.claim_id, "metric_match", outcome, _sentence(text),
+        text = (f"none of the {number_word(len(candidates))} figures SoftBank reported comes within {tolerance:.0%} "
+                f"of {asserted.describe()}: {nearest_text}")
+    return Finding(claim.claim_id, "metric_match", outcome, sentence(text),
                    tuple(c.evidence_id for c in candidates),
                    (("asserted", asserted.value), ("nearest_usd", nearest.usd)),
                    tuple(Comparison(c.evidence_id, f"{_metric_name(c.metric)} {format_amount(c.usd, 'USD')}"
                                     + (f" at ¥{c.jpy_per_usd:,.2f}/$" if c.jpy_per_usd == c.jpy_per_usd else ""),
-                                    f"{c.relative_gap:+.1%}") for c in candidates))
+                                    gap_phrase(c.relative_gap)) for c in candidates))
+
+
+def gap_phrase(relative_gap: float) -> str:
+    """(article − reported) / reported, said with its direction: 'the article's figure is 6% below'."""
+    if abs(relative_gap) < 0.0005:
+        return "the article's figure equals it"
+    return f"the article's figure is {abs(relative_gap):.0%} {'below' if relative_gap < 0 else 'above'}"
 
 
 def _metric_name(metric: str) -> str:
@@ -315,9 +337,14 @@ def per_job(label: str, amount: Claim, jobs: Claim) -> PerJob:
 
 # --- dispatch ---------------------------------------------------------------------------------
 
+def countable(pairs: Iterable[Pair], sources: dict[str, Source]) -> tuple[Pair, ...]:
+    """The evidence a check may count: an anonymous copy is shown to readers, never weighed."""
+    return tuple(p for p in pairs if not sources[p[1].source_id].anonymous)
+
+
 def run_check(dataset: Dataset, claim: Claim) -> Finding:
-    pairs = dataset.evidence_for(claim.claim_id)
     sources = {s.source_id: s for s in dataset.sources}
+    pairs = countable(dataset.evidence_for(claim.claim_id), sources)
     if claim.check == "quantity":
         return check_quantity(claim, pairs, sources)
     if claim.check == "date":
@@ -329,32 +356,67 @@ def run_check(dataset: Dataset, claim: Claim) -> Finding:
     return check_stance(claim, pairs, sources)
 
 
-# --- helpers ----------------------------------------------------------------------------------
+# --- helpers: prose a reader can follow -------------------------------------------------------
+
+KIND_ORDER = ("company_report", "company_statement", "official_statement", "wire", "newspaper", "broadcaster",
+              "trade_press", "reference", "data_provider", "social_media", "aggregator")
+NAMED_OUTLETS = 3
+"""A conclusion explains; it does not enumerate: at most this many outlets, then "and N others"."""
+
+
+@dataclass(frozen=True)
+class OutletList:
+    """Original outlets (a copy counts as its original), most weighty first, rendered as short prose."""
+
+    names: tuple[str, ...]
+
+    @property
+    def single(self) -> bool:
+        return len(self.names) == 1
+
+    def __str__(self) -> str:
+        shown, rest = list(self.names[:NAMED_OUTLETS]), len(self.names) - NAMED_OUTLETS
+        if rest > 0:
+            return ", ".join(shown) + f" and {number_word(rest)} other{'s' if rest > 1 else ''}"
+        return join(shown)
+
+
+def outlet_list(evs: Iterable[Evidence], sources: dict[str, Source]) -> OutletList:
+    """Rank by how many rows each original gives, then by kind (company and wire before copies)."""
+    rows: dict[str, list[Source]] = {}
+    for ev in evs:
+        source = sources[ev.source_id]
+        rows.setdefault(source.outlet, []).append(source)
+
+    def weight(name: str) -> tuple:
+        kinds = [KIND_ORDER.index(s.kind) if s.kind in KIND_ORDER else len(KIND_ORDER) for s in rows[name]]
+        return (-len(rows[name]), min(kinds), name.lower())
+
+    return OutletList(tuple(sorted(rows, key=weight)))
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def number_word(n: int) -> str:
+    return _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
+
+
+def long_date(d: dt.date) -> str:
+    """16 December 2024: the way a reader writes a date."""
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
 
 def _no_evidence(claim: Claim, check: str, why: str) -> Finding:
-    return Finding(claim.claim_id, check, "no_evidence", _sentence(why), ())
+    return Finding(claim.claim_id, check, "no_evidence", sentence(why), ())
 
 
-def _outlet_set(evs: Iterable[Evidence], sources: dict[str, Source]) -> set[str]:
-    return {sources[ev.source_id].outlet for ev in evs}
-
-
-def _outlets(evs: Iterable[Evidence], sources: dict[str, Source]) -> str:
-    return _join(sorted(_outlet_set(evs, sources)))
-
-
-def _outlets_verb(evs: Iterable[Evidence], sources: dict[str, Source], singular: str, plural: str) -> str:
-    """'CNBC supports' / 'AP and CNBC support': the verb agrees with the number of outlets."""
-    evs = list(evs)
-    return f"{_outlets(evs, sources)} {singular if len(_outlet_set(evs, sources)) == 1 else plural}"
-
-
-def _join(items: Sequence[str]) -> str:
+def join(items: Sequence[str]) -> str:
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."

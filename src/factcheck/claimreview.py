@@ -1,7 +1,9 @@
-"""schema.org ClaimReview markup and the machine-readable exports, built from the verdicts.
+"""schema.org ClaimReview markup and the machine-readable exports, built from the article-level verdicts.
 
 Fact-check aggregators (Google's Fact Check Explorer among them) read ClaimReview JSON-LD; the
-exports carry the same verdicts as CSV and JSON for anyone re-using the data.
+exports carry the same verdicts as CSV and JSON for anyone re-using the data. What is reviewed is
+the article's sentence as a reader read it, so each ClaimReview rates a passage, attributed to the
+article's publisher; its parts and their checks are listed in the JSON export beneath it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .data import Article, Dataset
-from .display import anchor
+from .data import Article, Dataset, Passage
 from .quantities import parse_quantity_fr
-from .ratings import BEST_RATING, WORST_RATING, Verdict, all_verdicts
+from .ratings import BEST_RATING, WORST_RATING, PassageVerdict, Verdict, all_passage_verdicts
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,16 @@ class Publisher:
     url: str
 
 
-def page_url(base_url: str, verdict: Verdict) -> str:
-    return f"{base_url.rstrip('/')}/{verdict.claim.docname}.html#{anchor(verdict.claim)}"
+def anchor(passage: Passage) -> str:
+    return f"passage-{passage.passage_id.replace('_', '-')}"
 
 
-def claim_review(verdict: Verdict, article: Article, publisher: Publisher, base_url: str, date_published: str) -> dict:
-    claim = verdict.claim
-    rating = {"@type": "Rating", "alternateName": verdict.rating.value,
-              "bestRating": BEST_RATING, "worstRating": WORST_RATING}
-    if verdict.rating.rating_value is not None:
-        rating["ratingValue"] = verdict.rating.rating_value
+def page_url(base_url: str, passage: Passage) -> str:
+    return f"{base_url.rstrip('/')}/{passage.docname}.html#{anchor(passage)}"
+
+
+def article_appearance(article: Article) -> dict:
+    """Where the reviewed words appeared; a date or publisher we could not establish is left out, never guessed."""
     appearance = {"@type": "CreativeWork", "headline": article.headline_fr, "inLanguage": article.language}
     if article.url:
         appearance["url"] = article.url
@@ -41,17 +42,27 @@ def claim_review(verdict: Verdict, article: Article, publisher: Publisher, base_
         appearance["datePublished"] = article.date_published.isoformat()
     if article.publisher:
         appearance["publisher"] = {"@type": "Organization", "name": article.publisher}
-    author = {"@type": "Person", "name": claim.speaker} if claim.speaker and ";" not in claim.speaker else \
-        {"@type": "Organization", "name": article.publisher or "Unknown publisher"}
+    return appearance
+
+
+def claim_review(verdict: PassageVerdict, article: Article, publisher: Publisher, base_url: str,
+                 date_published: str) -> dict:
+    rating = {"@type": "Rating", "alternateName": verdict.rating.value,
+              "bestRating": BEST_RATING, "worstRating": WORST_RATING}
+    if verdict.rating.rating_value is not None:
+        rating["ratingValue"] = verdict.rating.rating_value
+    item = {"@type": "Claim", "appearance": article_appearance(article),
+            # The claims reviewed are the article's own sentences: its publisher is their author.
+            "author": {"@type": "Organization", "name": article.publisher or "Unknown publisher"}}
+    if article.date_published:
+        item["datePublished"] = article.date_published.isoformat()
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": page_url(base_url, verdict),
-        "claimReviewed": claim.claim_short,
+        "url": page_url(base_url, verdict.passage),
+        "claimReviewed": verdict.passage.claim_short,
         "reviewRating": rating,
-        "itemReviewed": {"@type": "Claim", "author": author, "appearance": appearance,
-                         "datePublished": article.written_after.isoformat() if not article.date_published
-                         else article.date_published.isoformat()},
+        "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
         "datePublished": date_published,
         "inLanguage": "en",
@@ -66,18 +77,17 @@ def json_ld_script(data: Mapping | list) -> str:
 
 
 def asserted(verdict: Verdict) -> dict | None:
-    """The value the claim asserts, parsed from its French words (numbers only)."""
+    """The value a part asserts, parsed from its French words (numbers only)."""
     if verdict.claim.check not in ("quantity", "metric_match"):
         return None
     q = parse_quantity_fr(verdict.claim.value_fr or "")
     return {"value": q.value, "unit": q.unit, "qualifier": q.qualifier.value, "text_fr": q.text}
 
 
-def verdict_records(verdicts: tuple[Verdict, ...], dataset: Dataset, base_url: str) -> list[dict]:
-    urls = {s.source_id: s.url for s in dataset.sources}
-    return [{
+def part_record(v: Verdict, urls: Mapping[str, str]) -> dict:
+    return {
         "claim_id": v.claim.claim_id,
-        "page": page_url(base_url, v),
+        "role": v.claim.role,
         "quote_fr": v.claim.quote_fr,
         "claim_en": v.claim.claim_en,
         "kind": v.claim.kind,
@@ -89,22 +99,42 @@ def verdict_records(verdicts: tuple[Verdict, ...], dataset: Dataset, base_url: s
         "conclusion": v.conclusion,
         "evidence_ids": list(v.finding.evidence_ids),
         "source_urls": [urls[s] for s in v.source_ids],
-    } for v in verdicts]
+    }
+
+
+def verdict_records(verdicts: tuple[PassageVerdict, ...], dataset: Dataset, base_url: str) -> list[dict]:
+    """One record per sentence of the article, with its parts (each with its own check) nested."""
+    urls = {s.source_id: s.url for s in dataset.sources}
+    return [{
+        "passage_id": pv.passage.passage_id,
+        "page": page_url(base_url, pv.passage),
+        "quote_fr": pv.passage.quote_fr,
+        "quote_en": pv.passage.quote_en,
+        "claim_short": pv.passage.claim_short,
+        "verdict": pv.rating.value,
+        "rating_value": pv.rating.rating_value,
+        "conclusion": pv.conclusion,
+        "part_ids": [p.claim.claim_id for p in pv.parts],
+        "parts": [part_record(p, urls) for p in pv.parts],
+        "source_urls": [urls[s] for s in pv.source_ids],
+    } for pv in verdicts]
 
 
 def verdicts_csv(records: list[dict]) -> str:
+    """The article-level verdicts, one row per sentence; the parts are in verdicts.json."""
+    columns = ("passage_id", "page", "quote_fr", "quote_en", "verdict", "rating_value", "conclusion", "part_ids",
+               "source_urls")
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for r in records:
-        writer.writerow({k: " ".join(v) if isinstance(v, list) else json.dumps(v, ensure_ascii=False)
-                         if isinstance(v, dict) else v for k, v in r.items()})
+        writer.writerow({k: " ".join(r[k]) if isinstance(r[k], list) else r[k] for k in columns})
     return out.getvalue()
 
 
 def exports(dataset: Dataset, publisher: Publisher, base_url: str, date_published: str) -> dict[str, str]:
     """File name → content for everything the build publishes beside the HTML."""
-    verdicts = all_verdicts(dataset)
+    verdicts = all_passage_verdicts(dataset)
     article = dataset.article()
     records = verdict_records(verdicts, dataset, base_url)
     reviews = [claim_review(v, article, publisher, base_url, date_published) for v in verdicts]

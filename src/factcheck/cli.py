@@ -31,24 +31,37 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_verdicts(args: argparse.Namespace) -> int:
-    from .claimreview import verdict_records
+    """The article-level verdicts, each sentence followed by its parts: what an editor signs off."""
+    from .claimreview import verdict_records, verdicts_csv
     from .data import Dataset
-    from .ratings import all_verdicts
+    from .ratings import all_passage_verdicts
 
     dataset = Dataset(_data_dir(args.data))
-    verdicts = all_verdicts(dataset)
-    records = verdict_records(verdicts, dataset, args.base_url)
+    records = verdict_records(all_passage_verdicts(dataset), dataset, args.base_url)
     if args.format == "json":
         print(json.dumps(records, ensure_ascii=False, indent=1))
     elif args.format == "csv":
-        from .claimreview import verdicts_csv
-
         sys.stdout.write(verdicts_csv(records))
     else:
-        width = max(len(r["claim_id"]) for r in records)
         for r in records:
-            print(f"{r['claim_id']:<{width}}  {r['verdict']:<12}  {r['conclusion']}")
+            print(f"{r['passage_id']}  {r['verdict']}  {r['conclusion']}")
+            for part in r["parts"]:
+                print(f"    {part['claim_id']:<24} {part['role']:<6} {part['verdict']:<12} "
+                      f"({part['outcome']}) {part['conclusion']}")
     return 0
+
+
+def cmd_verify_quotes(args: argparse.Namespace) -> int:
+    from .data import Dataset
+    from .verify import verify_quotes
+
+    reports = verify_quotes(Dataset(_data_dir(args.data)), source_ids=args.source or None)
+    bad = [r for r in reports if r.status != "found"]
+    for r in bad:
+        print(f"{r.status}: {r.evidence.evidence_id} ({r.source.url}){': ' + r.detail if r.detail else ''}",
+              file=sys.stderr)
+    print(f"factcheck verify-quotes: {len(reports) - len(bad)} of {len(reports)} quotes found on the live pages")
+    return 1 if bad else 0
 
 
 def cmd_execute(args: argparse.Namespace) -> int:
@@ -121,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--base-url", default="", help="prefix for page URLs in the output")
     p.set_defaults(func=cmd_verdicts)
+    p = sub.add_parser("verify-quotes", help="fetch every source URL and report quotes no longer on the page "
+                                             "(needs a network)")
+    p.add_argument("--data")
+    p.add_argument("--source", action="append", help="only this source_id (repeatable)")
+    p.set_defaults(func=cmd_verify_quotes)
     p = sub.add_parser("execute", help="re-execute notebooks whose inputs changed (or check that none did)")
     p.add_argument("notebooks", nargs="*", help="default: every notebook in _toc.yml")
     p.add_argument("--root", default=".")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import os
+import re
 import sys
 from dataclasses import dataclass, fields
 from functools import cached_property
@@ -39,11 +40,32 @@ class Article:
 
 
 @dataclass(frozen=True)
-class Claim:
-    claim_id: str
+class Passage:
+    """A sentence or passage of the article as a reader read it: what the article-level verdict rates."""
+
+    passage_id: str
     article_id: str
     page: str
     section_fr: str
+    quote_fr: str
+    quote_en: str
+    claim_short: str
+    summary_en: str  # a short noun phrase for the landing page's bottom line: "what the earlier pledge was for"
+    conclusion_en: str
+    conclusion_rating: str
+
+    @property
+    def docname(self) -> str:
+        """The Sphinx document that shows this passage (pages live under book/)."""
+        return f"book/{self.page}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable part of a passage, with the check that tests it."""
+
+    claim_id: str
+    passage_id: str
     quote_fr: str
     claim_en: str
     claim_short: str
@@ -53,11 +75,7 @@ class Claim:
     check: str
     check_terms: str | None
     central: bool
-
-    @property
-    def docname(self) -> str:
-        """The Sphinx document that shows this claim (pages live under book/)."""
-        return f"book/{self.page}"
+    role: str  # "core": the point of its passage; "detail": a detail that can only cap the passage's rating
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -75,6 +93,7 @@ class Source:
     date_published: dt.date | None
     date_accessed: dt.date
     kind: str
+    credit: str | None
     reliability_note: str
 
     @property
@@ -82,12 +101,23 @@ class Source:
         """The outlet whose reporting this is: syndicated copies count as their original."""
         return self.original_publisher or self.publisher
 
+    @property
+    def is_copy(self) -> bool:
+        return bool(self.original_publisher) and self.original_publisher != self.publisher
+
+    @property
+    def anonymous(self) -> bool:
+        """An aggregator with no identifiable original: context for a reader, never support for a verdict."""
+        return self.kind in ("aggregator", "social_media") and not self.original_publisher
+
 
 @dataclass(frozen=True)
 class Evidence:
     evidence_id: str
     source_id: str
     quote: str
+    language: str
+    translation_en: str | None
     value: float | None
     unit: str | None
     qualifier: str | None
@@ -109,6 +139,7 @@ class Judgment:
     applies_when: str
     rating: str
     rationale: str
+    departs_because: str | None
 
 
 @dataclass(frozen=True)
@@ -135,11 +166,47 @@ class Correction:
     correction: str
 
 
+SNAPSHOT_DIR = "snapshots"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The passages a source is quoted for, copied from the page with where and when they were captured.
+
+    Format: ``key: value`` header lines, a blank line, then passages separated by lines holding ``---``.
+    """
+
+    header: dict[str, str]
+    passages: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Snapshot:
+        head, _, body = text.replace("\r\n", "\n").partition("\n\n")
+        header = {}
+        for line in head.splitlines():
+            key, sep, value = line.partition(":")
+            if sep:
+                header[key.strip()] = value.strip()
+        passages = tuple(p.strip() for p in re.split(r"(?m)^---\s*$", body) if p.strip())
+        return cls(header, passages)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.passages)
+
+
+@dataclass(frozen=True)
+class Change:
+    date: dt.date
+    change: str  # published, substantive, minor
+    note_en: str
+
+
 R = TypeVar("R")
 RECORDS: dict[str, type] = {
-    "articles": Article, "claims": Claim, "sources": Source, "evidence": Evidence,
+    "articles": Article, "passages": Passage, "claims": Claim, "sources": Source, "evidence": Evidence,
     "claim_evidence": Link, "judgments": Judgment, "fx_rates": FxRate, "events": Event,
-    "corrections": Correction,
+    "corrections": Correction, "changelog": Change,
 }
 
 
@@ -215,6 +282,7 @@ class Dataset:
         return tuple(cls(**{k: row[k] for k in names}) for row in self.rows(name))
 
     articles: tuple[Article, ...] = _Table("articles")
+    passages: tuple[Passage, ...] = _Table("passages")
     claims: tuple[Claim, ...] = _Table("claims")
     sources: tuple[Source, ...] = _Table("sources")
     evidence: tuple[Evidence, ...] = _Table("evidence")
@@ -222,6 +290,7 @@ class Dataset:
     judgments: tuple[Judgment, ...] = _Table("judgments")
     events: tuple[Event, ...] = _Table("events")
     corrections: tuple[Correction, ...] = _Table("corrections")
+    changelog: tuple[Change, ...] = _Table("changelog")
 
     @cached_property
     def fx_rates(self) -> tuple[FxRate, ...]:
@@ -262,8 +331,22 @@ class Dataset:
     def judgment_for(self, claim_id: str) -> Judgment | None:
         return next((j for j in self.judgments if j.claim_id == claim_id), None)
 
-    def claims_on(self, page: str) -> tuple[Claim, ...]:
-        return tuple(c for c in self.claims if c.page == page)
+    def passage(self, passage_id: str) -> Passage:
+        return _by_key(self.passages, "passage_id", passage_id)
+
+    def parts_of(self, passage: Passage) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.passage_id == passage.passage_id)
+
+    def passages_on(self, page: str) -> tuple[Passage, ...]:
+        return tuple(p for p in self.passages if p.page == page)
+
+    def snapshot(self, source_id: str) -> Snapshot | None:
+        """The captured passages of a source (``snapshots/<source_id>.txt``), or None if none was captured."""
+        path = self.data_dir / SNAPSHOT_DIR / f"{source_id}.txt"
+        if not path.is_file():
+            return None
+        _log_input(path)
+        return Snapshot.parse(path.read_text(encoding="utf-8"))
 
 
 def _by_key(records: tuple[R, ...], key: str, value: str) -> R:

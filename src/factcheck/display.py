@@ -1,154 +1,320 @@
-"""HTML for the book: badges, claim blocks, evidence and source lists, the verdict table.
+"""What a reader sees, as MyST Markdown: claim boxes, ratings with their reasons, evidence cards, tables.
 
-Every string that comes from data/ passes through :func:`html.escape`, so a quote holding markup,
-a MyST role or a ``</script>`` renders as the plain text it is.
+Pages are written as Markdown (rendered by myst-nb with ``nb_render_markdown_format: myst``) rather
+than raw HTML, so that their words reach the search index, their links reach the link checker, and
+French or Japanese text carries its ``lang`` (docutils turns a ``language-fr`` class into ``lang="fr"``).
+Every string from ``data/`` passes through :func:`md` (Markdown) or :func:`html.escape` (the few
+inline HTML spans), so a quote holding markup, a MyST role or a ``</script>`` renders as plain text.
+
+Nothing here imports Jupyter or Sphinx: these are pure functions from records to text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 
-from .data import Claim, Dataset, Evidence, Source
-from .ratings import Rating, Verdict
+from .checks import KIND_ORDER, long_date, number_word
+from .data import Article, Claim, Dataset, Evidence, Link, Passage, Source
+from .ratings import COMBINATION_RULES, DEFAULT_RULES, OUTCOME_LABELS, PassageVerdict, Rating, Verdict
+
+SCALE_LABEL = "rating-scale"
+"""The methodology's label for the rating scale: every badge links there."""
 
 STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "qualifies": "Qualifies", "context": "Context"}
+DECISIVE_SOURCES = (2, 4)
+"""How many sources stay visible under a sentence's verdict: at least two where there are two, at most four."""
 
 
-def anchor(claim: Claim) -> str:
-    return f"claim-{claim.claim_id.replace('_', '-')}"
+# --- Markdown primitives -----------------------------------------------------------------------
+
+def md(text: str) -> str:
+    """Escape every ASCII punctuation mark: data renders as text, never as Markdown or MyST syntax."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.split()))
+
+
+def block(directive: str, body: str, argument: str = "", **options: str) -> str:
+    """A MyST colon-fenced directive whose fence is longer than any fence nested in its body."""
+    inner = max((len(m) for m in re.findall(r"(?m)^:{3,}", body)), default=2)
+    fence = ":" * (inner + 1)
+    opts = "".join(f":{k.rstrip('_').replace('_', '-')}: {v}\n" for k, v in options.items())
+    return f"{fence}{{{directive}}} {argument}".rstrip() + f"\n{opts}{body.strip()}\n{fence}"
+
+
+def container(classes: str, body: str, name: str = "") -> str:
+    return block("container", body, classes, **({"name": name} if name else {}))
+
+
+def md_role(text: str) -> str:
+    """Text inside a role's backticks is not Markdown: escape only what ends or re-targets the role."""
+    return " ".join(text.split()).replace("`", "'").replace("<", "‹").replace(">", "›")
+
+
+def link(text: str, url: str) -> str:
+    return f"[{md(text)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(chr(10), '')}>)"
+
+
+def fr(text: str) -> str:
+    """Inline French text: marked ``lang="fr"`` for screen readers, hyphenation and the French edition."""
+    return f'<span lang="fr">{escape(" ".join(text.split()))}</span>'
 
 
 def badge(rating: Rating) -> str:
-    return f'<span class="fc-badge fc-{rating.slug}">{escape(rating.value)}</span>'
+    """The rating as a coloured badge, linked to its definition on the methodology page."""
+    return (f'<span class="fc-badge fc-{rating.slug}">{{ref}}`{rating.value} <{SCALE_LABEL}>`</span>')
 
 
-def source_line(source: Source) -> str:
-    copy = (f" (copy of {escape(source.original_publisher)})"
-            if source.original_publisher and source.original_publisher != source.publisher else "")
-    date = f", {source.date_published.isoformat()}" if source.date_published else ", undated"
-    return (f'<a href="{escape(source.url, quote=True)}" rel="nofollow noopener">{escape(source.title)}</a>, '
-            f"{escape(source.publisher)}{copy}{date}; accessed {source.date_accessed.isoformat()}")
+def anchor(passage: Passage) -> str:
+    return f"passage-{passage.passage_id.replace('_', '-')}"
 
 
-def _evidence_item(ev: Evidence, stance: str, source: Source) -> str:
-    note = f'<div class="fc-note">{escape(ev.note)}</div>' if ev.note else ""
-    return (f'<li class="fc-evidence fc-{stance}"><span class="fc-stance">{STANCE_LABELS[stance]}</span> '
-            f'<blockquote lang="en">{escape(ev.quote)}</blockquote>'
-            f'<div class="fc-cite">{source_line(source)} <code>[{escape(ev.evidence_id)}]</code></div>{note}</li>')
+def date_range(after: dt.date, before: dt.date) -> str:
+    return f"between {long_date(after)} and {long_date(before)}"
 
 
-def claim_head(verdict: Verdict) -> str:
-    claim = verdict.claim
-    return (f'<h2 class="fc-claim-title" id="{anchor(claim)}">{escape(claim.claim_short)}</h2>'
-            f'<p class="fc-label">The article says (French original):</p>')
+def when_published(article: Article) -> str:
+    if article.date_published:
+        return f"published {long_date(article.date_published)}"
+    return (f"undated, written {date_range(article.written_after, article.written_before)} "
+            f"({{doc}}`about the article </book/about-article>`)")
 
 
-def quote_markdown(claim: Claim) -> str:
-    """The French quote as Markdown, every ASCII punctuation escaped: real text for search, inert as markup."""
-    return "> « " + markdown_escape(claim.quote_fr) + " »"
+# --- a sentence of the article and its verdict ------------------------------------------------
+
+def passage_markdown(verdict: PassageVerdict, article: Article) -> str:
+    """The claim, our rating and its reason first (above the fold on a phone), then the article's own
+    words, who published them and when, then the parts."""
+    p = verdict.passage
+    # The MyST target lets {ref} resolve from other pages; the raw heading carries the id it links to.
+    head = (f'({anchor(p)})=\n<h2 class="fc-passage-title" id="{anchor(p)}"><span class="fc-claim-label">Claim:</span> '
+            f'{escape(p.claim_short)}</h2>')
+    rating = container("fc-verdict", f"{badge(verdict.rating)} {md(verdict.conclusion)}")
+    box = container("fc-claimbox", "\n\n".join([
+        container("fc-label", "What the article says"),
+        container("fc-quote-fr language-fr", f"« {md(p.quote_fr)} »"),
+        container("fc-quote-en", f"*In English:* {md(p.quote_en)}"),
+        container("fc-byline", f"{md(article.publisher or 'Unknown publisher')}, « {fr(article.headline_fr)} », "
+                               f"{when_published(article)}."),
+    ]))
+    return "\n\n".join([head, rating, box, parts_markdown(verdict.parts)])
 
 
-def markdown_escape(text: str) -> str:
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+def parts_markdown(parts: Sequence[Verdict]) -> str:
+    if len(parts) == 1:
+        return ""
+    items = [f"- {badge(v.rating)} **{md(v.claim.claim_short)}.** {md(v.conclusion)}" for v in parts]
+    return container("fc-parts", f"**The {number_word(len(parts))} parts of this sentence we checked**\n\n"
+                                 + "\n".join(items))
 
 
-def claim_body(dataset: Dataset, verdict: Verdict) -> str:
-    """Translation, verdict, conclusion, then the evidence and what the article left out."""
-    claim = verdict.claim
+# --- evidence ---------------------------------------------------------------------------------
+
+def credit(source: Source) -> str:
+    """'AP (via Spectrum News 13)': a copy is credited to its original outlet."""
+    if source.is_copy:
+        return f"{md(source.original_publisher or '')} (via {md(_site(source.publisher))})"
+    return md(source.publisher)
+
+
+def _site(publisher: str) -> str:
+    """'The Business Times (businesstimes.com.sg)' → 'The Business Times': one pair of brackets is enough."""
+    return re.sub(r"\s*\([^()]*\)$", "", publisher) or publisher
+
+
+def evidence_card(ev: Evidence, stance: str, source: Source) -> str:
+    when = long_date(source.date_published) if source.date_published else "undated"
+    quote = container(f"fc-quote language-{ev.language}", f"“{md(ev.quote)}”")
+    lines = [f'<span class="fc-stance fc-{stance}">{STANCE_LABELS[stance]}</span> · **{credit(source)}**, {when}',
+             quote]
+    if ev.translation_en:
+        lines.append(container("fc-translation", f"*Our translation:* “{md(ev.translation_en)}”"))
+    if source.anonymous:
+        lines.append(container("fc-note", "An anonymous copy with no identifiable original: shown as context, "
+                                          "never counted as confirmation."))
+    lines.append(container("fc-cite", f"{link(source.title, source.url)}, accessed {long_date(source.date_accessed)}"))
+    return container(f"fc-evidence fc-{stance}", "\n\n".join(lines))
+
+
+def source_rank(source: Source) -> tuple:
+    return (KIND_ORDER.index(source.kind) if source.kind in KIND_ORDER else len(KIND_ORDER), source.is_copy)
+
+
+def decisive_evidence(verdict: PassageVerdict, dataset: Dataset, shown: set[str] = frozenset()
+                      ) -> list[tuple[Link, Evidence]]:
+    """Two to four cards that carry the verdict: the rows the parts' findings rest on, worst part first,
+    one original outlet each, the strongest kind of source first, none already shown on the page."""
     sources = {s.source_id: s for s in dataset.sources}
-    pairs = dataset.evidence_for(claim.claim_id)
-    direct = [(l, e) for l, e in pairs if l.stance != "context"]
-    context = [(l, e) for l, e in pairs if l.stance == "context"]
-    parts = [
-        '<div class="fc-claim">',
-        f'<p class="fc-quote-en">In English: <em>{escape(claim.claim_en)}</em></p>',
-        f'<p class="fc-verdict">{badge(verdict.rating)} <span class="fc-conclusion">{escape(verdict.finding.sentence)}</span></p>',
-    ]
-    if verdict.rationale:
-        parts.append(f'<p class="fc-rationale"><strong>Why this rating:</strong> {escape(verdict.rationale)}</p>')
-    parts.append(f'<p class="fc-method">Check: <code>{escape(verdict.finding.check)}</code>, outcome '
-                 f'<code>{escape(verdict.finding.outcome)}</code>.</p>')
-    if verdict.finding.comparisons:
-        rows = "".join(f"<tr><td><code>{escape(c.evidence_id)}</code></td><td>{escape(c.reported)}</td>"
-                       f"<td>{escape(c.outcome)}</td></tr>" for c in verdict.finding.comparisons)
-        parts.append('<details class="fc-comparisons"><summary>Every figure compared</summary><table>'
-                     f"<thead><tr><th>Evidence</th><th>Reported</th><th>Against the article</th></tr></thead>"
-                     f"<tbody>{rows}</tbody></table></details>")
-    if direct:
-        parts.append('<h3>Evidence</h3><ul class="fc-evidence-list">')
-        parts += [_evidence_item(e, l.stance, sources[e.source_id]) for l, e in direct]
-        parts.append("</ul>")
-    if context:
-        parts.append('<h3>What the article leaves out, and where its wording came from</h3><ul class="fc-evidence-list">')
-        parts += [_evidence_item(e, l.stance, sources[e.source_id]) for l, e in context]
-        parts.append("</ul>")
-    parts.append("</div>")
-    return "\n".join(parts)
+    chosen: list[tuple[Link, Evidence]] = []
+    outlets: set[str] = set()
+    least, most = DECISIVE_SOURCES
+    quoted = {(e.source_id, e.quote) for e in dataset.evidence if e.evidence_id in shown}
+    by_part = sorted(verdict.parts, key=lambda v: (v.claim.role != "core", v.rating.rank or 6))
+    for _ in range(most):
+        added = False
+        for v in by_part:
+            used = set(v.finding.evidence_ids)
+            pairs = [(l, e) for l, e in dataset.evidence_for(v.claim.claim_id)
+                     if e.evidence_id in used and (e.source_id, e.quote) not in quoted and l.stance != "context"
+                     and not sources[e.source_id].anonymous and sources[e.source_id].outlet not in outlets]
+            # Beside a poor rating, show first what the article got wrong, not what it got right.
+            pairs.sort(key=lambda le: (le[0].stance == "supports" and v.rating.rank < 4,
+                                       source_rank(sources[le[1].source_id])))
+            if pairs and len(chosen) < most:
+                chosen.append(pairs[0])
+                outlets.add(sources[pairs[0][1].source_id].outlet)
+                added = True
+        if len(chosen) >= least or not added:
+            break
+    return chosen
 
 
-def claim_link(claim: Claim) -> str:
-    """A link to the claim's anchor, relative to the landing page (book/index)."""
-    href = f"{claim.page}.html#{anchor(claim)}"
-    return f'<a href="{escape(href, quote=True)}">{escape(claim.claim_short)}</a>'
+def decisive_markdown(verdict: PassageVerdict, dataset: Dataset, shown: set[str]) -> str:
+    """The decisive cards; records them in ``shown`` so the page never repeats a card."""
+    sources = {s.source_id: s for s in dataset.sources}
+    cards = []
+    for link_, ev in decisive_evidence(verdict, dataset, shown):
+        shown.add(ev.evidence_id)
+        cards.append(evidence_card(ev, link_.stance, sources[ev.source_id]))
+    if not cards:
+        return ""
+    return container("fc-decisive", "**The decisive sources**\n\n" + "\n\n".join(cards))
 
 
-def verdict_table(verdicts: tuple[Verdict, ...]) -> str:
+def page_evidence_markdown(passages: Iterable[PassageVerdict], dataset: Dataset, shown: set[str]) -> str:
+    """Where the wording came from, then every other card of the page, each once, collapsed."""
+    sources = {s.source_id: s for s in dataset.sources}
+    claim_ids = [v.claim.claim_id for pv in passages for v in pv.parts]
+    quoted = {(e.source_id, e.quote) for e in dataset.evidence if e.evidence_id in shown}
+    seen: dict[tuple[str, str], tuple[Link, Evidence]] = {}
+    for cid in claim_ids:
+        for link_, ev in dataset.evidence_for(cid):
+            key = (ev.source_id, ev.quote)  # two rows quoting the same sentence are one card
+            if key not in quoted and key not in seen:
+                seen[key] = (link_, ev)
+    chain = [(l, e) for l, e in seen.values() if l.stance == "context"]
+    rest = [(l, e) for l, e in seen.values() if l.stance != "context"]
+    out = []
+    if chain:
+        out.append(block("dropdown", "\n\n".join(evidence_card(e, l.stance, sources[e.source_id]) for l, e in chain),
+                         f"Where the wording came from, and what the article leaves out ({len(chain)})"))
+    if rest:
+        rest.sort(key=lambda le: (list(STANCE_LABELS).index(le[0].stance), source_rank(sources[le[1].source_id])))
+        out.append(block("dropdown", "\n\n".join(evidence_card(e, l.stance, sources[e.source_id]) for l, e in rest),
+                         f"All other evidence on this page ({len(rest)})"))
+    return "\n\n".join(out)
+
+
+# --- the landing page -------------------------------------------------------------------------
+
+def claim_link(passage: Passage, from_page: str = "book/index") -> str:
+    """A link to a sentence's verdict, from the landing page."""
+    return f"{{ref}}`{md_role(passage.claim_short)} <{anchor(passage)}>`"
+
+
+def bottom_line(verdicts: Sequence[PassageVerdict]) -> str:
+    """Two sentences on what the article gets right and wrong, written from the verdicts."""
+    from .checks import join
+
+    right = [v.passage.summary_en for v in verdicts if v.rating in (Rating.TRUE, Rating.MOSTLY_TRUE)]
+    wrong = [v.passage.summary_en for v in verdicts
+             if v.rating in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)]
+    unknown = [v.passage.summary_en for v in verdicts if v.rating is Rating.UNVERIFIED]
+    text = (f"**The bottom line.** Of the {number_word(len(verdicts))} sentences we checked, "
+            f"{number_word(len(right))} hold up fully or mostly: the article gets {md(join(right))} right.")
+    if wrong:
+        text += f" But it misleads or is wrong on {md(join(wrong))}."
+    if unknown:
+        text += f" We could not verify {md(join(unknown))}."
+    return container("fc-bottom-line", text)
+
+
+CORRECTIONS_SHOWN = 5
+"""The landing page lists at most this many corrections, worst and most central first; the table has all."""
+
+
+def corrections_list(verdicts: Sequence[PassageVerdict]) -> str:
+    wrong = sorted((v for v in verdicts if v.rating in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)),
+                   key=lambda v: (v.rating.rank, not v.central))
+    items = [f"- {badge(v.rating)} **{claim_link(v.passage)}.** {md(v.conclusion)}"
+             for v in wrong[:CORRECTIONS_SHOWN]]
+    rest = len(wrong) - CORRECTIONS_SHOWN
+    if rest > 0:
+        items.append(f"- And {number_word(rest)} more in the table below.")
+    return container("fc-corrections", "\n".join(items))
+
+
+def verdict_table(verdicts: Sequence[PassageVerdict]) -> str:
+    """Claim · rating · reason, as a list-table that stacks into cards on a phone (the reason stays)."""
     rows = []
     for v in verdicts:
-        rows.append(f'<tr><td>{claim_link(v.claim)}'
-                    f'<div class="fc-table-fr" lang="fr">« {escape(v.claim.quote_fr)} »</div></td>'
-                    f'<td>{badge(v.rating)}</td><td>{escape(v.finding.sentence)}</td></tr>')
-    return ('<table class="fc-verdicts"><thead><tr><th>Claim</th><th>Verdict</th><th>Finding</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+        rows.append(f"* - {claim_link(v.passage)}\n  - {badge(v.rating)}\n  - {md(v.conclusion)}")
+    body = "* - Claim\n  - Rating\n  - Why\n" + "\n".join(rows)
+    return block("list-table", body, "", header_rows="1", class_="fc-verdicts", widths="30 15 55")
 
 
-def rating_counts(verdicts: tuple[Verdict, ...]) -> list[tuple[Rating, int]]:
-    counts = Counter(v.rating for v in verdicts)
-    return [(r, counts.get(r, 0)) for r in Rating]
+def rating_counts(verdicts: Sequence[PassageVerdict | Verdict]) -> list[tuple[Rating, int]]:
+    return [(r, sum(v.rating is r for v in verdicts)) for r in Rating]
 
+
+# --- methodology ------------------------------------------------------------------------------
 
 def rating_scale() -> str:
-    rows = "".join(f"<tr><td>{badge(r)}</td><td>{r.rating_value if r.rating_value else '–'}</td>"
-                   f"<td>{escape(r.definition)}</td></tr>" for r in Rating)
-    return ('<table class="fc-scale"><thead><tr><th>Rating</th><th>ClaimReview ratingValue</th><th>Meaning</th>'
-            f"</tr></thead><tbody>{rows}</tbody></table>")
+    rows = [f"* - {badge(r)}\n  - {r.rating_value or '–'}\n  - {md(r.definition)}" for r in Rating]
+    return block("list-table", "* - Rating\n  - ClaimReview value\n  - Meaning\n" + "\n".join(rows), "",
+                 header_rows="1", class_="fc-scale", widths="20 15 65")
 
 
-def sources_markdown(dataset: Dataset) -> str:
-    """Every source, grouped by kind, as Markdown with every text escaped.
+def default_rules() -> str:
+    rows = [f"* - {md(OUTCOME_LABELS[o].capitalize())}\n  - {badge(r)}" for o, r in DEFAULT_RULES.items()]
+    return block("list-table", "* - What the check finds\n  - Default rating\n" + "\n".join(rows), "",
+                 header_rows="1", class_="fc-rules", widths="70 30")
 
-    Markdown, not HTML, so that the links become real document links: the scheduled link check
-    (``jupyter-book build --builder linkcheck``) then visits every source URL.
-    """
-    by_source: dict[str, set[str]] = {}
-    ev_source = {e.evidence_id: e.source_id for e in dataset.evidence}
-    for link in dataset.links:
-        by_source.setdefault(ev_source[link.evidence_id], set()).add(link.claim_id)
-    lines = []
-    for kind in sorted({s.kind for s in dataset.sources}):
-        group = sorted((s for s in dataset.sources if s.kind == kind), key=lambda s: (s.outlet.lower(), s.source_id))
-        lines += [f"**{markdown_escape(kind.replace('_', ' ').capitalize())}** ({len(group)})", ""]
-        for s in group:
-            copy = f" (copy of {markdown_escape(s.original_publisher)})" if s.original_publisher else ""
-            date = s.date_published.isoformat() if s.date_published else "undated"
-            claims = ", ".join(sorted(by_source.get(s.source_id, ())))
-            used = f" Bears on: {markdown_escape(claims)}." if claims else " Dates an event on the timeline."
-            lines.append(f"- [{markdown_escape(s.title)}](<{_url_for_markdown(s.url)}>), {markdown_escape(s.publisher)}"
-                         f"{copy}, {date}; accessed {s.date_accessed.isoformat()}. "
-                         f"*{markdown_escape(s.reliability_note)}*{used}")
-        lines.append("")
+
+def combination_rules() -> str:
+    first, *rest = COMBINATION_RULES
+    lines = [f"1. {md(first)}", f"2. {md(rest[0])}", f"3. {md(rest[1])}"]
+    lines += [f"   - {md(r)}" for r in rest[2:]]
     return "\n".join(lines)
 
 
-def _url_for_markdown(url: str) -> str:
-    """Inside ``<...>`` a URL may hold anything but angle brackets and line breaks."""
-    return url.replace("<", "%3C").replace(">", "%3E").replace("\n", "")
+# --- sources ----------------------------------------------------------------------------------
+
+KIND_LABELS = {"company_report": "Company reports", "company_statement": "Company statements",
+               "official_statement": "Official statements", "wire": "News agencies (wires)",
+               "newspaper": "Newspapers and magazines", "broadcaster": "Broadcasters", "trade_press": "Trade press",
+               "social_media": "Social media and blogs", "aggregator": "Aggregators and copies",
+               "reference": "Reference works", "data_provider": "Market data"}
 
 
-def events_list(dataset: Dataset, after: object | None = None) -> str:
-    """Dated events with the quote that dates each one; ``after`` keeps only later ones."""
+def sources_markdown(dataset: Dataset) -> str:
+    """Every source, grouped by kind, one collapsed group each: the titles link to the pages consulted."""
+    by_source: dict[str, set[str]] = {}
+    ev_source = {e.evidence_id: e.source_id for e in dataset.evidence}
+    for l in dataset.links:
+        by_source.setdefault(ev_source[l.evidence_id], set()).add(l.claim_id)
+    short = {c.claim_id: c.claim_short for c in dataset.claims}
+    out = []
+    for kind in KIND_ORDER:
+        group = sorted((s for s in dataset.sources if s.kind == kind), key=lambda s: (s.outlet.lower(), s.source_id))
+        if not group:
+            continue
+        items = []
+        for s in group:
+            when = long_date(s.date_published) if s.date_published else "undated"
+            bears = sorted(short[c] for c in by_source.get(s.source_id, ()))
+            used = (f" Bears on: {md('; '.join(bears))}." if bears else " Dates an event on the timeline.")
+            items.append(f"- {link(s.title, s.url)}. {credit(s)}, {when}; accessed {long_date(s.date_accessed)}. "
+                         f"*{md(s.reliability_note)}*{used}")
+        out.append(block("dropdown", "\n".join(items), f"{KIND_LABELS.get(kind, kind)} ({len(group)})"))
+    return "\n\n".join(out)
+
+
+# --- dated events -----------------------------------------------------------------------------
+
+def events_markdown(dataset: Dataset, after: dt.date | None = None) -> str:
     sources = {s.source_id: s for s in dataset.sources}
     evidence = {e.evidence_id: e for e in dataset.evidence}
     items = []
@@ -156,7 +322,60 @@ def events_list(dataset: Dataset, after: object | None = None) -> str:
         if after is not None and event.date <= after:
             continue
         ev = evidence[event.evidence_id]
-        items.append(f'<li><strong>{event.date.isoformat()}</strong>: {escape(event.label_en)}'
-                     f'<blockquote lang="en">{escape(ev.quote)}</blockquote>'
-                     f'<div class="fc-cite">{source_line(sources[ev.source_id])}</div></li>')
-    return f'<ul class="fc-events">{"".join(items)}</ul>'
+        source = sources[ev.source_id]
+        items.append(f"- **{long_date(event.date)}**: {md(event.label_en)}. “{md(ev.quote)}” "
+                     f"({link(source.title, source.url)}, {credit(source)})")
+    return "\n".join(items)
+
+
+# --- plain tables a reader understands (HTML for the page, text for nbval) --------------------
+
+@dataclass(frozen=True)
+class ReaderTable:
+    """A table with reader column names and no index: HTML in the book, aligned text for nbval."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows)
+        return f'<table class="fc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def __repr__(self) -> str:
+        widths = [max(len(c), *(len(r[i]) for r in self.rows)) if self.rows else len(c)
+                  for i, c in enumerate(self.columns)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths))]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in self.rows]
+        return "\n".join(line.rstrip() for line in lines)
+
+
+# --- about this fact-check: who, when, what changed, how to report an error ---------------------
+
+def publication_dates(dataset: Dataset) -> tuple:
+    """(first publication, last substantive change): the two dates every page shows, with their notes."""
+    published = min((c for c in dataset.changelog if c.change == "published"), key=lambda c: c.date)
+    substantive = max((c for c in dataset.changelog if c.change in ("published", "substantive")),
+                      key=lambda c: c.date)
+    return published, substantive
+
+
+def about_markdown(dataset: Dataset, config: dict) -> str:
+    article = dataset.article()
+    published, changed = publication_dates(dataset)
+    repo = config["repository"].rstrip("/")
+    archived = f"{repo}/blob/main/data/{article.text_path}"
+    publisher = config["publisher"]
+    contact = config["contact"]
+    lines = [
+        f"- **The article under review:** « {fr(article.headline_fr)} », "
+        + (f"{link('on ' + (article.publisher or 'its site'), article.url)}" if article.url else "address unknown")
+        + f", {when_published(article)}. "
+          f"{link('Our archived copy', archived)} is the text every quote is checked against.",
+        f"- **Who publishes this fact-check:** {link(publisher.get('name', ''), publisher.get('url', ''))}.",
+        f"- **Published** {long_date(published.date)}. **Last substantive change** {long_date(changed.date)}: "
+        f"{md(changed.note_en)} {{doc}}`Every change </book/corrections>`.",
+        f"- **Found an error?** {link(contact.get('name', 'Report it'), contact.get('url', ''))}: "
+        f"each report is answered, and each correction is logged with its date.",
+    ]
+    return "\n".join(lines)

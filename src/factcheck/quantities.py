@@ -199,3 +199,15 @@ def format_amount(value: float, unit: str) -> str:
 def _trim(number: float) -> str:
     text = f"{number:,.2f}".rstrip("0").rstrip(".")
     return text
+
+
+_ENGLISH_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100}
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number an evidence quote states: 1,500 · 1.5 · 153.33 · ¥45,346,920 · 29兆円 · "four years"."""
+    found = [float(m.replace(",", "")) for m in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", text)]
+    found += [float(f"{y}.{s.zfill(2)}") for y, s in re.findall(r"(\d+)円(\d{1,2})", text)]  # 154円11銭 = ¥154.11
+    found += [float(_ENGLISH_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _ENGLISH_NUMBERS]
+    return found

@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from .checks import Finding, run_check
-from .data import Claim, Dataset, Judgment
+from .data import Claim, Dataset, Judgment, Passage
 
 
 class Rating(str, enum.Enum):
@@ -35,6 +35,11 @@ class Rating(str, enum.Enum):
     def slug(self) -> str:
         return self.value.lower().replace(" ", "-")
 
+    @property
+    def rank(self) -> int:
+        """Higher is better; Unverified ranks with nothing, so rules treat it apart."""
+        return self.rating_value or 0
+
 
 RATING_VALUES = {Rating.TRUE: 5, Rating.MOSTLY_TRUE: 4, Rating.MISLEADING: 3, Rating.MOSTLY_FALSE: 2,
                  Rating.FALSE: 1, Rating.UNVERIFIED: None}
@@ -53,14 +58,34 @@ DEFINITIONS = {
 
 DEFAULT_RULES = {
     "match": Rating.TRUE,
+    "qualified": Rating.MOSTLY_TRUE,
     "approximate": Rating.MOSTLY_TRUE,
     "qualifier_unsupported": Rating.MOSTLY_TRUE,
     "partial": Rating.MISLEADING,
     "mismatch": Rating.FALSE,
     "contradicted": Rating.FALSE,
-    "no_metric_match": Rating.UNVERIFIED,
+    "no_metric_match": Rating.FALSE,
+    "unestablished": Rating.UNVERIFIED,
     "no_evidence": Rating.UNVERIFIED,
 }
+"""The rating each check outcome earns unless a judgment (data/judgments.csv) says why a claim departs."""
+
+OUTCOMES_THAT_ESTABLISH_NOTHING = ("unestablished", "no_evidence")
+"""The only outcomes an Unverified rating may rest on: nothing we found establishes or refutes the claim."""
+
+OUTCOME_LABELS = {
+    "match": "the sources agree with it",
+    "qualified": "the sources agree, with a caveat",
+    "approximate": "the sources give a close but different figure",
+    "qualifier_unsupported": "the figure agrees, but not the word that qualifies it",
+    "partial": "the sources agree with part of it and dispute part",
+    "mismatch": "the sources give a different figure or date",
+    "contradicted": "the sources contradict it",
+    "unestablished": "the sources neither establish nor refute it",
+    "no_metric_match": "none of the company's reported figures matches it",
+    "no_evidence": "we found no source that bears on it",
+}
+"""Each check outcome in plain words, for readers and for the contributing guide."""
 
 
 @dataclass(frozen=True)
@@ -74,8 +99,8 @@ class Verdict:
 
     @property
     def conclusion(self) -> str:
-        """Full Fact style: the finding, then the reason for the rating where it took judgment."""
-        return self.finding.sentence if not self.rationale else f"{self.finding.sentence} {self.rationale}"
+        """The reason for the rating in one or two sentences: the judgment's, or the finding's own."""
+        return self.rationale or self.finding.sentence
 
 
 def rate(finding: Finding, judgment: Judgment | None) -> tuple[Rating, str | None, Judgment | None]:
@@ -95,3 +120,77 @@ def verdict_for(dataset: Dataset, claim: Claim) -> Verdict:
 
 def all_verdicts(dataset: Dataset) -> tuple[Verdict, ...]:
     return tuple(verdict_for(dataset, claim) for claim in dataset.claims)
+
+
+# --- the article-level verdict: one per sentence, combined from its parts ---------------------
+
+COMBINATION_RULES = (
+    "A core part rated False or Mostly false decides the sentence: it takes the worst such rating.",
+    "Otherwise, if every core part is Unverified, so is the sentence.",
+    "Otherwise the sentence takes the worst rating among its core parts that were rated, then:",
+    "a core part left Unverified caps it at Mostly true;",
+    "a detail rated Misleading, Mostly false or False caps it at Misleading;",
+    "a detail rated Mostly true or Unverified caps it at Mostly true.",
+)
+"""Written once, shown in the methodology, and applied by :func:`combine`."""
+
+
+def combine(parts: tuple[tuple[str, Rating], ...]) -> Rating:
+    """The rating of a sentence from its parts' (role, rating) pairs, by :data:`COMBINATION_RULES`."""
+    core = [r for role, r in parts if role == "core"]
+    details = [r for role, r in parts if role == "detail"]
+    if not core:
+        raise ValueError("a sentence needs at least one core part")
+    false = [r for r in core if r in (Rating.FALSE, Rating.MOSTLY_FALSE)]
+    if false:
+        return min(false, key=lambda r: r.rank)
+    rated = [r for r in core if r is not Rating.UNVERIFIED]
+    if not rated:
+        return Rating.UNVERIFIED
+    rating = min(rated, key=lambda r: r.rank)
+    caps = []
+    if len(rated) < len(core):
+        caps.append(Rating.MOSTLY_TRUE)
+    if any(r in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE) for r in details):
+        caps.append(Rating.MISLEADING)
+    if any(r in (Rating.MOSTLY_TRUE, Rating.UNVERIFIED) for r in details):
+        caps.append(Rating.MOSTLY_TRUE)
+    return min([rating, *caps], key=lambda r: r.rank)
+
+
+@dataclass(frozen=True)
+class PassageVerdict:
+    """What a reader read, rated as a whole; its parts keep their own verdicts underneath."""
+
+    passage: Passage
+    parts: tuple[Verdict, ...]
+    rating: Rating
+
+    @property
+    def conclusion(self) -> str:
+        return self.passage.conclusion_en
+
+    @property
+    def conclusion_is_current(self) -> bool:
+        """The written conclusion names the rating it was written for; new data may change the rating."""
+        return self.passage.conclusion_rating == self.rating.value
+
+    @property
+    def central(self) -> bool:
+        return any(p.claim.central for p in self.parts)
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for p in self.parts for s in p.source_ids))
+
+
+def passage_verdict(dataset: Dataset, passage: Passage, parts: tuple[Verdict, ...] | None = None) -> PassageVerdict:
+    if parts is None:
+        parts = tuple(verdict_for(dataset, c) for c in dataset.parts_of(passage))
+    return PassageVerdict(passage, parts, combine(tuple((v.claim.role, v.rating) for v in parts)))
+
+
+def all_passage_verdicts(dataset: Dataset) -> tuple[PassageVerdict, ...]:
+    verdicts = {v.claim.claim_id: v for v in all_verdicts(dataset)}
+    return tuple(passage_verdict(dataset, p, tuple(verdicts[c.claim_id] for c in dataset.parts_of(p)))
+                 for p in dataset.passages)

@@ -228,7 +228,7 @@ def key_problems(tables: Mapping[str, Table], rows: Mapping[str, list[Row]]) -> 
                 key = tuple(row.get(k) for k in table.primary_key)
                 if key in seen:
                     problems.append(Problem(table.path, number, ",".join(table.primary_key), "|".join(map(str, key)),
-                                            f"duplicate key (first used on row {seen[key]})"))
+                                            f"duplicate key (first used on row {seen[key] + 1})"))
                 else:
                     seen[key] = number
         for fk in table.foreign_keys:

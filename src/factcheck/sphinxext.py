@@ -16,8 +16,9 @@ from sphinx.errors import ExtensionError
 
 from .claimreview import Publisher, claim_review, exports, json_ld_script
 from .data import Dataset
+from .display import publication_dates
 from .errors import DataError
-from .ratings import all_verdicts
+from .ratings import all_passage_verdicts
 
 EXPORT_DIR = "exports"
 
@@ -70,7 +71,7 @@ def claimreview_tags(app: Sphinx) -> dict[str, str]:
         article = _dataset(app).article()
         by_page: dict[str, list[dict]] = {}
         for v in _verdicts(app):
-            by_page.setdefault(v.claim.docname, []).append(
+            by_page.setdefault(v.passage.docname, []).append(
                 claim_review(v, article, _publisher(app), _base_url(app), app.config.factcheck_date_published))
         app._factcheck_tags = {page: json_ld_script(r[0] if len(r) == 1 else r) for page, r in by_page.items()}
     return app._factcheck_tags
@@ -82,9 +83,30 @@ def add_claimreview(app: Sphinx, pagename: str, templatename: str, context: dict
         context["metatags"] = context.get("metatags", "") + "\n" + tag
 
 
+def add_footer(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every page says when the fact-check was published and last changed (from data/changelog.csv),
+    how to report an error, and links the exports, relative to the page so they resolve anywhere."""
+    published, changed = publication_dates(_dataset(app))
+    contact = app.config.factcheck_contact
+    exports_ = " · ".join(f'<a href="{html.escape(context["pathto"](f"{EXPORT_DIR}/{name}", 1))}">{name}</a>'
+                          for name in ("verdicts.csv", "verdicts.json", "claimreview.json"))
+    corrections = html.escape(context["pathto"]("book/corrections"))
+    context["theme_extra_footer"] = (
+        f'<p class="fc-footer">Published {_long(published.date)}. '
+        f'<a href="{corrections}">Last substantive change</a> {_long(changed.date)}: {html.escape(changed.note_en)}</p>'
+        f'<p class="fc-footer">Found an error? <a href="{html.escape(contact["url"])}">{html.escape(contact["name"])}</a>. '
+        f"Every figure traces to a sourced row in <code>data/</code>. Exports: {exports_}</p>")
+
+
+def _long(date) -> str:
+    from .checks import long_date
+
+    return long_date(date)
+
+
 def _verdicts(app: Sphinx):
     if not hasattr(app, "_factcheck_verdicts"):
-        app._factcheck_verdicts = all_verdicts(_dataset(app))
+        app._factcheck_verdicts = all_passage_verdicts(_dataset(app))
     return app._factcheck_verdicts
 
 
@@ -140,9 +162,11 @@ def _record_digests(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
     app.add_config_value("factcheck_date_published", "", "html")
+    app.add_config_value("factcheck_contact", {"name": "", "url": ""}, "html")
     app.connect("builder-inited", rewrite_pages_on_data_or_code_change)
     app.connect("doctree-resolved", unescape_link_targets)
     app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
+    app.connect("html-page-context", add_footer)
     app.connect("build-finished", write_exports)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

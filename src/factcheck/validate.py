@@ -6,22 +6,51 @@ reads files; nothing here ever writes to ``data/``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from pathlib import Path
 
 from . import schema
 from .checks import metric_candidates, run_check
-from .data import RECORDS, Dataset
-from .errors import DataError, Problem
+from .data import RECORDS, SNAPSHOT_DIR, Dataset
+from .errors import DataError, Problem, record_lines
 from .money import MissingRate
-from .quantities import ParseError, parse_date_fr, parse_quantity_fr
+from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr
+from .ratings import DEFAULT_RULES, OUTCOMES_THAT_ESTABLISH_NOTHING, Rating, all_passage_verdicts, rate
 
-PROSE_WITHOUT_NUMBERS = {"judgments": "rationale", "events": "label_en"}
+PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale", "departs_because"), "events": ("label_en",),
+                         "passages": ("conclusion_en",), "changelog": ("note_en",)}
+SUPPORTING_STANCES = ("supports", "contradicts", "qualifies")
+MIN_ORIGINALS_FOR_CENTRAL = 2
 
 
 def validate(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
-    today = today or dt.date.today()
+    """Every problem in ``data_dir``, each located by file, spreadsheet row, editor line and column."""
+    return _with_lines(data_dir, _problems(data_dir, today or dt.date.today()))
+
+
+def _with_lines(data_dir: Path, problems: list[Problem]) -> list[Problem]:
+    import dataclasses
+
+    lines: dict[str, list[int]] = {}
+    out = []
+    for p in problems:
+        path = data_dir / p.file
+        if p.row is not None and p.file.endswith(".csv") and path.is_file():
+            if p.file not in lines:
+                try:
+                    lines[p.file] = record_lines(path.read_bytes().decode("utf-8-sig"))
+                except (UnicodeDecodeError, csv.Error):
+                    lines[p.file] = []
+            starts = lines[p.file]
+            if p.row < len(starts):
+                p = dataclasses.replace(p, line=starts[p.row])
+        out.append(p)
+    return out
+
+
+def _problems(data_dir: Path, today: dt.date) -> list[Problem]:
     tables = schema.load_descriptor(data_dir)
     rows: dict[str, list[schema.Row]] = {}
     problems: list[Problem] = []
@@ -43,6 +72,12 @@ def validate(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
     problems += _prose_rules(dataset, tables)
     problems += _coverage_rules(dataset, tables)
     problems += _check_rules(dataset, tables)
+    problems += _source_rules(dataset, tables)
+    problems += _snapshot_rules(dataset, tables)
+    try:
+        problems += _scale_rules(dataset, tables)
+    except (ParseError, ValueError, KeyError, MissingRate):
+        pass  # a check that cannot run is reported above, with the column to fix
     return problems
 
 
@@ -50,9 +85,9 @@ def _row(dataset: Dataset, name: str, record: object) -> int:
     return getattr(dataset, _ATTR[name]).index(record) + 1
 
 
-_ATTR = {"articles": "articles", "claims": "claims", "sources": "sources", "evidence": "evidence",
+_ATTR = {"articles": "articles", "passages": "passages", "claims": "claims", "sources": "sources", "evidence": "evidence",
          "claim_evidence": "links", "judgments": "judgments", "fx_rates": "fx_rates", "events": "events",
-         "corrections": "corrections"}
+         "corrections": "corrections", "changelog": "changelog"}
 assert set(_ATTR) == set(RECORDS)
 
 
@@ -70,11 +105,22 @@ def _article_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem
         if article.written_after > article.written_before:
             out.append(Problem(tables["articles"].path, _row(ds, "articles", article), "written_after",
                                article.written_after.isoformat(), "later than written_before"))
+    passages = {p.passage_id: p for p in ds.passages}
+    for passage in ds.passages:
+        text = texts.get(passage.article_id)
+        if text is not None and _squash(passage.quote_fr) not in text:
+            out.append(Problem(tables["passages"].path, _row(ds, "passages", passage), "quote_fr", passage.quote_fr,
+                               "not found verbatim in the archived article"))
+        roles = [c.role for c in ds.parts_of(passage)]
+        if "core" not in roles:
+            out.append(Problem(tables["passages"].path, _row(ds, "passages", passage), "passage_id", passage.passage_id,
+                               "a passage needs at least one claim with role 'core' in claims.csv"))
     for claim in ds.claims:
         row = _row(ds, "claims", claim)
-        text = texts.get(claim.article_id)
-        if text is not None and _squash(claim.quote_fr) not in text:
-            out.append(Problem(path, row, "quote_fr", claim.quote_fr, "not found verbatim in the archived article"))
+        passage = passages[claim.passage_id]
+        if _squash(claim.quote_fr) not in _squash(passage.quote_fr):
+            out.append(Problem(path, row, "quote_fr", claim.quote_fr,
+                               f"not a verbatim part of its passage ({passage.passage_id})"))
         if claim.value_fr and claim.value_fr not in claim.quote_fr:
             out.append(Problem(path, row, "value_fr", claim.value_fr, "must be a verbatim part of quote_fr"))
         needs_value = {"quantity": parse_quantity_fr, "metric_match": parse_quantity_fr, "date": parse_date_fr}
@@ -111,17 +157,44 @@ def _date_rules(ds: Dataset, tables: dict[str, schema.Table], today: dt.date) ->
 
 def _prose_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
     out = []
-    for name, column in PROSE_WITHOUT_NUMBERS.items():
+    for name, columns in PROSE_WITHOUT_NUMBERS.items():
         for record in getattr(ds, _ATTR[name]):
-            text = getattr(record, column)
-            if re.search(r"\d", text):
-                out.append(Problem(tables[name].path, _row(ds, name, record), column, text,
-                                   "prose must not type numbers; let the checks compute and show them"))
+            for column in columns:
+                text = getattr(record, column) or ""
+                if types_a_figure(text):
+                    out.append(Problem(tables[name].path, _row(ds, name, record), column, text,
+                                       "prose must not type numbers; let the checks compute and show them"))
     for ev in ds.evidence:
+        row = _row(ds, "evidence", ev)
         if (ev.value is None) != (ev.unit is None):
-            out.append(Problem(tables["evidence"].path, _row(ds, "evidence", ev), "unit" if ev.unit is None else "value",
+            out.append(Problem(tables["evidence"].path, row, "unit" if ev.unit is None else "value",
                                "", "value and unit go together"))
+        elif ev.value is not None and not _value_in_quote(ev.value, ev.quote):
+            out.append(Problem(tables["evidence"].path, row, "value", f"{ev.value:g}",
+                               "this number is not in the row's quote (in any scale); copy it from the quote"))
+        if ev.language != "en" and not ev.translation_en:
+            out.append(Problem(tables["evidence"].path, row, "translation_en", "",
+                               f"a quote in '{ev.language}' needs an English translation (marked as ours on the page)"))
     return out
+
+
+CALENDAR_YEAR = re.compile(r"(?<![\d$€¥£])(?<![\d][.,])(?:19|20)\d\d(?!\d|[.,]\d|\s?%)")
+
+
+def types_a_figure(text: str) -> bool:
+    """Prose may name a calendar year ("in 2016"); any other digit is a figure, which must come from data."""
+    return bool(re.search(r"\d", CALENDAR_YEAR.sub("", text)))
+
+
+def _value_in_quote(value: float, quote: str) -> bool:
+    """The row's value is a number the quote states, possibly in another scale (¥45,346,920 million)."""
+    for number in numbers_in(quote):
+        if number == 0:
+            continue
+        ratio = value / number
+        if any(abs(ratio - 1000.0 ** k) <= 1e-6 * 1000.0 ** k for k in range(-4, 5)):
+            return True
+    return False
 
 
 def _coverage_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
@@ -169,4 +242,105 @@ def _check_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
             out.append(Problem(tables["judgments"].path, _row(ds, "judgments", judgment), "applies_when",
                                judgment.applies_when,
                                f"the checks now find '{finding.outcome}' for {claim.claim_id}; review this judgment"))
+    return out
+
+
+def _source_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """Sources count by their original; an anonymous copy is context, never support."""
+    out = []
+    sources = {s.source_id: s for s in ds.sources}
+    evidence = {e.evidence_id: e for e in ds.evidence}
+    for link in ds.links:
+        source = sources[evidence[link.evidence_id].source_id]
+        if source.anonymous and link.stance in SUPPORTING_STANCES:
+            out.append(Problem(tables["claim_evidence"].path, _row(ds, "claim_evidence", link), "stance", link.stance,
+                               f"{source.publisher} is an aggregator with no identifiable original: use it as "
+                               f"context only, or name its original in sources.csv"))
+    for source in ds.sources:
+        if "headline not shown" in source.title.lower() or "url slug" in source.title.lower():
+            out.append(Problem(tables["sources"].path, _row(ds, "sources", source), "title", source.title,
+                               "give the real headline (from another stored copy of the story) or a plain "
+                               "description in [square brackets]"))
+    for claim in ds.claims:
+        if not claim.central:
+            continue
+        originals = {sources[e.source_id].outlet for l, e in ds.evidence_for(claim.claim_id, SUPPORTING_STANCES)}
+        if len(originals) < MIN_ORIGINALS_FOR_CENTRAL:
+            out.append(Problem(tables["claims"].path, _row(ds, "claims", claim), "central", "true",
+                               f"a central claim needs at least {MIN_ORIGINALS_FOR_CENTRAL} independent originals; "
+                               f"{claim.claim_id} rests on {len(originals)} ({', '.join(sorted(originals)) or 'none'})"))
+    return out
+
+
+def _normalise_quote(text: str) -> str:
+    """Quotes compare modulo white space and the kind of quote mark or apostrophe."""
+    for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " ")):
+        text = text.replace(curly, straight)
+    return " ".join(text.split())
+
+
+def _snapshot_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """Every evidence quote must stand, verbatim, in the snapshot captured from its source."""
+    out = []
+    path = tables["evidence"].path
+    snapshots = {}
+    for source in ds.sources:
+        snap = ds.snapshot(source.source_id)
+        name = f"{SNAPSHOT_DIR}/{source.source_id}.txt"
+        if snap is None:
+            out.append(Problem(tables["sources"].path, _row(ds, "sources", source), "source_id", source.source_id,
+                               f"no snapshot of the quoted passages: add {name}"))
+            continue
+        for key in ("source_id", "url", "captured_on"):
+            if not snap.header.get(key):
+                out.append(Problem(name, None, key, None, f"the snapshot header needs '{key}: ...'"))
+        if snap.header.get("source_id") not in (None, "", source.source_id):
+            out.append(Problem(name, None, "source_id", snap.header["source_id"], f"should be {source.source_id}"))
+        snapshots[source.source_id] = _normalise_quote(snap.text)
+    for ev in ds.evidence:
+        text = snapshots.get(ev.source_id)
+        if text is not None and _normalise_quote(ev.quote) not in text:
+            out.append(Problem(path, _row(ds, "evidence", ev), "quote", ev.quote,
+                               f"not found verbatim in {SNAPSHOT_DIR}/{ev.source_id}.txt"))
+    return out
+
+
+def _scale_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """The rating scale's definitions, enforced: a verdict that breaks them is refused."""
+    out = []
+    jpath = tables["judgments"].path
+    for judgment in ds.judgments:
+        row = _row(ds, "judgments", judgment)
+        default = DEFAULT_RULES[judgment.applies_when]
+        if judgment.rating != default.value and not judgment.departs_because:
+            out.append(Problem(jpath, row, "departs_because", "",
+                               f"{judgment.claim_id}: the outcome '{judgment.applies_when}' is rated {default.value} "
+                               f"everywhere else; say why this claim departs (rule: same outcome, same rating)"))
+        if judgment.rating == default.value and judgment.departs_because:
+            out.append(Problem(jpath, row, "departs_because", judgment.departs_because,
+                               f"{judgment.claim_id}: {default.value} is already the rule for "
+                               f"'{judgment.applies_when}'; nothing departs, so leave this empty"))
+    stances: dict[str, set[str]] = {}
+    for link in ds.links:
+        stances.setdefault(link.claim_id, set()).add(link.stance)
+    for claim in ds.claims:
+        finding = run_check(ds, claim)
+        rating, _, _ = rate(finding, ds.judgment_for(claim.claim_id))
+        if rating is not Rating.UNVERIFIED:
+            continue
+        where = (jpath, _row(ds, "judgments", ds.judgment_for(claim.claim_id)), "rating") \
+            if ds.judgment_for(claim.claim_id) else (tables["claims"].path, _row(ds, "claims", claim), "check")
+        if "contradicts" in stances.get(claim.claim_id, set()):
+            out.append(Problem(*where, "Unverified", f"{claim.claim_id}: evidence contradicts it, so it is not "
+                               "Unverified (rule: Unverified means nothing establishes or refutes the claim)"))
+        elif finding.outcome not in OUTCOMES_THAT_ESTABLISH_NOTHING:
+            out.append(Problem(*where, "Unverified", f"{claim.claim_id}: the checks find '{finding.outcome}', which "
+                               "refutes or establishes something (rule: Unverified means nothing establishes or "
+                               "refutes the claim)"))
+    for pv in all_passage_verdicts(ds):
+        if not pv.conclusion_is_current:
+            out.append(Problem(tables["passages"].path, _row(ds, "passages", pv.passage), "conclusion_rating",
+                               pv.passage.conclusion_rating,
+                               f"its parts now rate {pv.passage.passage_id} {pv.rating.value}; rewrite conclusion_en "
+                               f"for that rating and set conclusion_rating to it"))
     return out
