@@ -125,17 +125,18 @@ def test_the_landing_page_opens_with_the_bottom_line_and_the_corrections(pages, 
 
 
 def test_every_claim_page_shows_the_claim_its_rating_reason_and_decisive_sources(pages, verdicts, dataset):
-    from factcheck.display import decisive_evidence
+    from factcheck.display import decisive_plan
 
     for v in verdicts:
         soup = pages[f"{v.passage.docname}.html"]
+        plan = decisive_plan([w for w in verdicts if w.passage.page == v.passage.page], dataset)
         text = " ".join(soup.get_text().split())
         assert " ".join(v.passage.quote_fr.split()) in text, v.passage.passage_id
         assert " ".join(v.conclusion.split()) in text
         assert f"Claim: {v.passage.claim_short}" in text
         urls = {a.get("href") for a in soup.select("a")}
-        shown = {dataset.source(e.source_id).url for _, e in decisive_evidence(v, dataset)}
-        assert shown and shown <= urls
+        shown = {dataset.source(e.source_id).url for _, e in plan[v.passage.passage_id]}
+        assert 1 <= len(plan[v.passage.passage_id]) <= 4 and shown <= urls
 
 
 def test_every_evidence_card_appears_once_per_page(pages, verdicts):

@@ -216,7 +216,7 @@ def test_dates_read_as_a_person_writes_them():
 def test_a_difference_states_its_direction():
     from factcheck.checks import gap_phrase
 
-    assert gap_phrase(-0.0574) == "the article's figure is 6% below"
+    assert gap_phrase(-0.0574) == "the article's figure is 5.7% below"
     assert gap_phrase(0.12) == "the article's figure is 12% above"
 
 

@@ -33,7 +33,7 @@ class ClaimPage:
         self.verdicts = tuple(v for v in all_passage_verdicts(self.dataset) if v.passage.page == page)
         if not self.verdicts:
             raise ValueError(f"no passage in data/passages.csv has page = {page!r}; add one or fix the page id")
-        self._shown: set[str] = set()
+        self._decisive = show.decisive_plan(self.verdicts, self.dataset)
 
     def verdict(self, passage_id: str) -> PassageVerdict:
         for v in self.verdicts:
@@ -45,11 +45,11 @@ class ClaimPage:
         """Claim box, rating and reason, the parts, and the two to four decisive sources."""
         v = self.verdict(passage_id)
         _md(show.passage_markdown(v, self.dataset.article()))
-        _md(show.decisive_markdown(v, self.dataset, self._shown))
+        _md(show.decisive_markdown(self._decisive[passage_id], self.dataset))
 
     def evidence(self) -> None:
         """The rest of the page's evidence, each card once, collapsed."""
-        _md(show.page_evidence_markdown(self.verdicts, self.dataset, self._shown))
+        _md(show.page_evidence_markdown(self.verdicts, self.dataset))
 
     def glue(self) -> None:
         """Every figure the page's prose may cite, named ``<claim or passage id>_<what>``."""
@@ -110,11 +110,12 @@ def comparison(dataset: Dataset, finding: Finding) -> show.ReaderTable:
     if finding.comparisons:
         rows = tuple((show.credit(sources[evidence[c.evidence_id].source_id]).replace("\\", ""), c.reported,
                       COMPARISON_LABELS.get(c.outcome, c.outcome)) for c in finding.comparisons)
-        return show.ReaderTable(("Source", "Reported", "Against the article"), rows)
+        return show.ReaderTable(("Source", "Reported", "Against the article"), rows,
+                                f"Every figure compared ({len(rows)})")
     stances = {l.evidence_id: l.stance for l in dataset.links if l.claim_id == finding.claim_id}
     rows = tuple((show.credit(sources[evidence[e].source_id]).replace("\\", ""),
                   show.STANCE_LABELS[stances[e]], _clip(evidence[e].quote)) for e in finding.evidence_ids)
-    return show.ReaderTable(("Source", "Reading", "What it says"), rows)
+    return show.ReaderTable(("Source", "Reading", "What it says"), rows, f"How each source reads ({len(rows)})")
 
 
 def _clip(text: str, limit: int = 110) -> str:
@@ -262,11 +263,17 @@ def metric_figures(page: ClaimPage):
     company = sum(s.kind in ("company_report", "company_statement") for s in cited)
     outlets = f"{company} SoftBank documents and {len(cited) - company} news reports (listed in the table above)"
     rate_col = f"Rate giving {format_amount(asserted.value, 'USD')}"
-    rows = tuple((c.metric.replace("_", " "), long_date(c.as_of), f"¥{c.jpy / 1e12:,.2f} trillion",
-                  f"¥{c.jpy_per_usd:,.2f}", format_amount(c.usd, "USD"), gap_phrase(c.relative_gap),
-                  f"¥{c.implied_jpy_per_usd:,.1f}") for c in candidates)
-    table = show.ReaderTable(("Measure", "As of", "Yen", "Yen per dollar", "In dollars", "Against the article",
-                              rate_col), rows)
+    def yen(value: float, text: str) -> str:
+        return "reported in dollars" if value != value else text  # NaN: a figure reported in dollars
+
+    rows = tuple((c.metric.replace("_", " "), long_date(c.as_of),
+                  show.credit(sources[evidence[c.evidence_id].source_id]).replace("\\", ""),
+                  yen(c.jpy, f"¥{c.jpy / 1e12:,.2f} trillion"),
+                  yen(c.jpy_per_usd, f"¥{c.jpy_per_usd:,.2f}"), format_amount(c.usd, "USD"),
+                  gap_phrase(c.relative_gap), yen(c.implied_jpy_per_usd, f"¥{c.implied_jpy_per_usd:,.1f}"))
+                 for c in candidates)
+    table = show.ReaderTable(("Measure", "As of", "Source", "Yen", "Yen per dollar", "In dollars",
+                              "Against the article", rate_col), rows)
     return table, assets_chart(asserted.value, candidates, outlets)
 
 

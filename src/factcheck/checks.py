@@ -282,8 +282,7 @@ def check_metric_match(claim: Claim, pairs: Sequence[Pair], rates: Iterable[FxRa
         return _no_evidence(claim, "metric_match", "no reported figure to compare it with")
     close = [c for c in candidates if abs(c.relative_gap) <= tolerance]
     nearest = candidates[0]
-    direction = "below" if nearest.relative_gap < 0 else "above"
-    nearest_text = (f"the article's figure is {abs(nearest.relative_gap):.0%} {direction} the nearest, "
+    nearest_text = (f"{gap_phrase(nearest.relative_gap)} the nearest, "
                     f"{_metric_name(nearest.metric)} on {long_date(nearest.as_of)} "
                     f"({format_amount(nearest.usd, 'USD')})")
     if close:
@@ -307,7 +306,8 @@ def gap_phrase(relative_gap: float) -> str:
     """(article − reported) / reported, said with its direction: 'the article's figure is 6% below'."""
     if abs(relative_gap) < 0.0005:
         return "the article's figure equals it"
-    return f"the article's figure is {abs(relative_gap):.0%} {'below' if relative_gap < 0 else 'above'}"
+    size = f"{abs(relative_gap):.1%}" if abs(relative_gap) < 0.1 else f"{abs(relative_gap):.0%}"  # 5.2%, not 5%
+    return f"the article's figure is {size} {'below' if relative_gap < 0 else 'above'}"
 
 
 def _metric_name(metric: str) -> str:

@@ -26,7 +26,8 @@ SCALE_LABEL = "rating-scale"
 
 STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "qualifies": "Qualifies", "context": "Context"}
 DECISIVE_SOURCES = (2, 4)
-"""How many sources stay visible under a sentence's verdict: at least two where there are two, at most four."""
+"""How many sources stay visible under a sentence's verdict: at least two where there are two, at most four
+(two each where a page checks several sentences, so that the page stays short enough to read on a phone)."""
 
 
 # --- Markdown primitives -----------------------------------------------------------------------
@@ -142,14 +143,14 @@ def source_rank(source: Source) -> tuple:
     return (KIND_ORDER.index(source.kind) if source.kind in KIND_ORDER else len(KIND_ORDER), source.is_copy)
 
 
-def decisive_evidence(verdict: PassageVerdict, dataset: Dataset, shown: set[str] = frozenset()
-                      ) -> list[tuple[Link, Evidence]]:
+def decisive_evidence(verdict: PassageVerdict, dataset: Dataset, shown: set[str] = frozenset(),
+                      most: int = DECISIVE_SOURCES[1]) -> list[tuple[Link, Evidence]]:
     """Two to four cards that carry the verdict: the rows the parts' findings rest on, worst part first,
     one original outlet each, the strongest kind of source first, none already shown on the page."""
     sources = {s.source_id: s for s in dataset.sources}
     chosen: list[tuple[Link, Evidence]] = []
     outlets: set[str] = set()
-    least, most = DECISIVE_SOURCES
+    least = DECISIVE_SOURCES[0]
     quoted = {(e.source_id, e.quote) for e in dataset.evidence if e.evidence_id in shown}
     by_part = sorted(verdict.parts, key=lambda v: (v.claim.role != "core", v.rating.rank or 6))
     for _ in range(most):
@@ -171,22 +172,31 @@ def decisive_evidence(verdict: PassageVerdict, dataset: Dataset, shown: set[str]
     return chosen
 
 
-def decisive_markdown(verdict: PassageVerdict, dataset: Dataset, shown: set[str]) -> str:
-    """The decisive cards; records them in ``shown`` so the page never repeats a card."""
+def decisive_plan(verdicts: Sequence[PassageVerdict], dataset: Dataset) -> dict[str, list[tuple[Link, Evidence]]]:
+    """The decisive cards of every sentence on one page, in page order, no card twice: two to four for a
+    page with one sentence, two each where a page checks several."""
+    most = DECISIVE_SOURCES[1] if len(verdicts) == 1 else DECISIVE_SOURCES[0]
+    shown: set[str] = set()
+    plan = {}
+    for v in verdicts:
+        plan[v.passage.passage_id] = decisive_evidence(v, dataset, shown, most)
+        shown |= {e.evidence_id for _, e in plan[v.passage.passage_id]}
+    return plan
+
+
+def decisive_markdown(cards: Sequence[tuple[Link, Evidence]], dataset: Dataset) -> str:
     sources = {s.source_id: s for s in dataset.sources}
-    cards = []
-    for link_, ev in decisive_evidence(verdict, dataset, shown):
-        shown.add(ev.evidence_id)
-        cards.append(evidence_card(ev, link_.stance, sources[ev.source_id]))
     if not cards:
         return ""
-    return container("fc-decisive", "**The decisive sources**\n\n" + "\n\n".join(cards))
+    return container("fc-decisive", "**The decisive sources**\n\n" + "\n\n".join(
+        evidence_card(ev, link_.stance, sources[ev.source_id]) for link_, ev in cards))
 
 
-def page_evidence_markdown(passages: Iterable[PassageVerdict], dataset: Dataset, shown: set[str]) -> str:
+def page_evidence_markdown(passages: Sequence[PassageVerdict], dataset: Dataset) -> str:
     """Where the wording came from, then every other card of the page, each once, collapsed."""
     sources = {s.source_id: s for s in dataset.sources}
     claim_ids = [v.claim.claim_id for pv in passages for v in pv.parts]
+    shown = {e.evidence_id for cards in decisive_plan(passages, dataset).values() for _, e in cards}
     quoted = {(e.source_id, e.quote) for e in dataset.evidence if e.evidence_id in shown}
     seen: dict[tuple[str, str], tuple[Link, Evidence]] = {}
     for cid in claim_ids:
@@ -336,11 +346,15 @@ class ReaderTable:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    summary: str = ""  # when set, the table is collapsed under this line
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{escape(c)}</th>" for c in self.columns)
+        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
         body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows)
-        return f'<table class="fc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        table = f'<table class="fc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        if self.summary:
+            return f'<details class="fc-collapsed"><summary>{escape(self.summary)}</summary>{table}</details>'
+        return table
 
     def __repr__(self) -> str:
         widths = [max(len(c), *(len(r[i]) for r in self.rows)) if self.rows else len(c)
@@ -363,19 +377,15 @@ def publication_dates(dataset: Dataset) -> tuple:
 def about_markdown(dataset: Dataset, config: dict) -> str:
     article = dataset.article()
     published, changed = publication_dates(dataset)
-    repo = config["repository"].rstrip("/")
-    archived = f"{repo}/blob/main/data/{article.text_path}"
-    publisher = config["publisher"]
-    contact = config["contact"]
-    lines = [
-        f"- **The article under review:** « {fr(article.headline_fr)} », "
-        + (f"{link('on ' + (article.publisher or 'its site'), article.url)}" if article.url else "address unknown")
-        + f", {when_published(article)}. "
-          f"{link('Our archived copy', archived)} is the text every quote is checked against.",
-        f"- **Who publishes this fact-check:** {link(publisher.get('name', ''), publisher.get('url', ''))}.",
-        f"- **Published** {long_date(published.date)}. **Last substantive change** {long_date(changed.date)}: "
-        f"{md(changed.note_en)} {{doc}}`Every change </book/corrections>`.",
-        f"- **Found an error?** {link(contact.get('name', 'Report it'), contact.get('url', ''))}: "
-        f"each report is answered, and each correction is logged with its date.",
-    ]
-    return "\n".join(lines)
+    archived = f"{config['repository'].rstrip('/')}/blob/main/data/{article.text_path}"
+    publisher, contact = config["publisher"], config["contact"]
+    where = link(f"on {article.publisher or 'its site'}", article.url) if article.url else "address unknown"
+    return "\n".join([
+        f"- **The article under review:** « {fr(article.headline_fr)} », {where}, {when_published(article)}; "
+        f"{link('our archived copy', archived)}, against which every quote is checked.",
+        f"- **Published** by {link(publisher.get('name', ''), publisher.get('url', ''))} on "
+        f"{long_date(published.date)}. **Last substantive change** {long_date(changed.date)}: {md(changed.note_en)} "
+        f"{{doc}}`Every change </book/corrections>`.",
+        f"- **Found an error?** {link(contact.get('name', 'Report it'), contact.get('url', ''))}: each report is "
+        f"answered, and each correction is logged with its date.",
+    ])

@@ -60,24 +60,29 @@ def pledges_chart(pledges: tuple[PerJob, ...]) -> Figure:
 
 
 def assets_chart(claimed_usd: float, candidates: tuple[MetricCandidate, ...], outlets: str) -> Figure:
-    """Each figure SoftBank reported, in dollars at its own date's rate, against the article's number."""
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(candidates) + 1.8))
-    ordered = sorted(candidates, key=lambda c: c.usd)
-    labels = [f"{c.metric.replace('_', ' ')}\n({c.as_of.isoformat()})" for c in ordered]
-    values = [c.usd / 1e9 for c in ordered]
-    ax.barh(labels, values, color="#3d85c6")
+    """Each figure SoftBank reported, in dollars at its own date's rate, against the article's number.
+    Two sources giving the same measure on the same day are one bar."""
+    from .checks import long_date
+
+    distinct = {(c.metric, c.as_of, round(c.usd / 1e9)): c for c in candidates}
+    ordered = sorted(distinct.values(), key=lambda c: c.usd)
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(ordered) + 1.8))
+    positions = range(len(ordered))
+    ax.barh(positions, [c.usd / 1e9 for c in ordered], color="#3d85c6")
+    ax.set_yticks(positions, [f"{c.metric.replace('_', ' ')}\n({long_date(c.as_of)})" for c in ordered])
     target = claimed_usd / 1e9
     ax.axvspan(target * (1 - ABOUT_TOLERANCE), target * (1 + ABOUT_TOLERANCE), color="#e69138", alpha=0.25,
                label=f"article's figure ±{ABOUT_TOLERANCE:.0%}")
-    ax.axvline(target, color="#e69138", lw=2, label=f"article: about ${target:,.0f} billion")
+    ax.axvline(target, color="#e69138", lw=2, label=f"article: about \\${target:,.0f} billion")
     for i, c in enumerate(ordered):
-        rate = "" if c.jpy_per_usd != c.jpy_per_usd else f" at ¥{c.jpy_per_usd:,.2f}/$"
-        ax.text(c.usd / 1e9 + 3, i, f"${c.usd / 1e9:,.0f}bn{rate}", va="center", fontsize=8)
+        rate = "" if c.jpy_per_usd != c.jpy_per_usd else f" at ¥{c.jpy_per_usd:,.2f}/\\$"
+        # "\$": two dollar signs in one string would otherwise be read as mathtext.
+        ax.text(c.usd / 1e9 + 3, i, f"\\${c.usd / 1e9:,.0f}bn{rate}", va="center", fontsize=8)
     ax.set_xlabel("US$ billion")
-    ax.set_xlim(0, max(values + [target]) * 1.35)
+    ax.set_xlim(0, max([c.usd / 1e9 for c in ordered] + [target]) * 1.35)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.subplots_adjust(bottom=0.28 if len(candidates) < 4 else 0.18, left=0.28)
+    fig.subplots_adjust(bottom=0.28 if len(ordered) < 4 else 0.18, left=0.28)
     _source_line(fig, f"Sources: {outlets}; yen converted at the dated rates in data/fx_rates.csv")
     return fig
 
