@@ -112,3 +112,78 @@ def test_phone_width_keeps_the_verdict_visible(browser, site):
     box = badge.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()
+
+
+# --- every claim page, at phone and desktop widths --------------------------------------------
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
+CLAIM_PAGE_BUDGET = 8 * PHONE["height"]     # about 6,800 px: eight phone screens, evidence collapsed
+LANDING_BUDGET = 6 * PHONE["height"] + 100  # six screens (the browser chrome is not in the viewport)
+CLAIM_PAGES = sorted({f"book/{p.page}.html" for p in __import__("factcheck.data", fromlist=["Dataset"])
+                      .Dataset(__import__("conftest").ROOT / "data").passages})
+OTHER_PAGES = ["book/index.html", "book/methodology.html", "book/sources.html", "book/about-article.html",
+               "book/aftermath.html", "book/corrections.html", "book/contributing.html"]
+
+
+@pytest.fixture(scope="module")
+def axe_source(root):
+    path = root / "node_modules" / "axe-core" / "axe.min.js"
+    assert path.is_file(), "axe-core is missing: `make test` installs it from package-lock.json (npm ci)"
+    return path.read_text(encoding="utf-8")
+
+
+def _axe(pg, axe_source):
+    pg.add_script_tag(content=axe_source)
+    return pg.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(v => `${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`)""")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize("path", CLAIM_PAGES)
+def test_claim_page_puts_the_rating_and_reason_first_stays_short_and_passes_axe(browser, site, axe_source, path,
+                                                                                viewport):
+    context = browser.new_context(viewport=viewport)
+    pg = context.new_page()
+    pg.goto(f"{site}/{path}")
+    verdict = pg.locator(".fc-verdict").first
+    box = verdict.bounding_box()
+    assert verdict.locator(".fc-badge").is_visible() and box is not None
+    assert box["y"] + box["height"] <= viewport["height"], f"{path}: the rating and its reason end below the fold"
+    if viewport is PHONE:
+        height = pg.evaluate("document.documentElement.scrollHeight")
+        assert height <= CLAIM_PAGE_BUDGET, f"{path}: {height} px at 390 px, over the budget of {CLAIM_PAGE_BUDGET}"
+    assert _axe(pg, axe_source) == [], path
+    context.close()
+
+
+@pytest.mark.parametrize("path", OTHER_PAGES)
+def test_every_other_page_passes_axe(browser, site, axe_source, path):
+    context = browser.new_context(viewport=DESKTOP)
+    pg = context.new_page()
+    pg.goto(f"{site}/{path}")
+    assert _axe(pg, axe_source) == [], path
+    context.close()
+
+
+def test_the_landing_page_fits_six_phone_screens_and_keeps_the_reasons(browser, site):
+    context = browser.new_context(viewport=PHONE)
+    pg = context.new_page()
+    pg.goto(f"{site}/book/index.html")
+    assert pg.locator(".fc-bottom-line").bounding_box()["y"] < PHONE["height"], "the bottom line is not on screen one"
+    reasons = pg.locator("table.fc-verdicts tbody tr td:nth-child(3)")
+    assert reasons.count() > 10 and all(reasons.nth(i).is_visible() for i in range(reasons.count()))
+    height = pg.evaluate("document.documentElement.scrollHeight")
+    assert height <= LANDING_BUDGET, f"landing page: {height} px at 390 px, over {LANDING_BUDGET}"
+    context.close()
+
+
+def test_show_the_computation_reveals_code_that_calls_a_check(page, site):
+    page.goto(f"{site}/book/claims/amount.html")
+    toggle = page.locator("details.hide summary", has_text="Show the computation").first
+    code = page.locator("details.hide .cell_input").first
+    assert not code.is_visible()
+    toggle.click()
+    assert code.is_visible()
+    assert "checks.run_check(" in code.inner_text()
+    assert page.errors == [], page.errors

@@ -228,12 +228,13 @@ def bottom_line(verdicts: Sequence[PassageVerdict]) -> str:
     """Two sentences on what the article gets right and wrong, written from the verdicts."""
     from .checks import join
 
-    right = [v.passage.summary_en for v in verdicts if v.rating in (Rating.TRUE, Rating.MOSTLY_TRUE)]
+    holding = [v for v in verdicts if v.rating in (Rating.TRUE, Rating.MOSTLY_TRUE)]
+    right = [v.passage.summary_en for v in holding if v.central] or [v.passage.summary_en for v in holding]
     wrong = [v.passage.summary_en for v in verdicts
              if v.rating in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)]
     unknown = [v.passage.summary_en for v in verdicts if v.rating is Rating.UNVERIFIED]
     text = (f"**The bottom line.** Of the {number_word(len(verdicts))} sentences we checked, "
-            f"{number_word(len(right))} hold up fully or mostly: the article gets {md(join(right))} right.")
+            f"{number_word(len(holding))} hold up fully or mostly, among them {md(join(right))}.")
     if wrong:
         text += f" But it misleads or is wrong on {md(join(wrong))}."
     if unknown:

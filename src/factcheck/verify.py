@@ -31,6 +31,8 @@ class _Text(HTMLParser):
     """The page's readable text: what a quote is copied from (scripts and styles dropped)."""
 
     SKIP = {"script", "style", "noscript", "template"}
+    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td", "th",
+             "section", "article", "header", "footer", "figcaption", "pre"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -40,10 +42,14 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self._skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append(" ")  # blocks separate words; inline markup (<b>, <a>) does not
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and self._skipping:
             self._skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append(" ")
 
     def handle_data(self, data):
         if not self._skipping:
@@ -53,7 +59,7 @@ class _Text(HTMLParser):
 def page_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
-    return _normalise_quote(" ".join(parser.parts))
+    return _normalise_quote("".join(parser.parts))
 
 
 def fetch_url(url: str, timeout: float = 20.0) -> str:
