@@ -123,6 +123,7 @@ CLAIM_PAGES = sorted({f"book/{p.page}.html" for p in __import__("factcheck.data"
                       .Dataset(__import__("conftest").ROOT / "data").passages})
 OTHER_PAGES = ["book/index.html", "book/methodology.html", "book/sources.html", "book/about-article.html",
                "book/aftermath.html", "book/corrections.html", "book/contributing.html"]
+TRACKER = "book/tracker.html"
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +188,17 @@ def test_show_the_computation_reveals_code_that_calls_a_check(page, site):
     assert code.is_visible()
     assert "checks.run_check(" in code.inner_text()
     assert page.errors == [], page.errors
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_the_tracker_shows_each_status_first_with_its_chart_and_passes_axe(browser, site, axe_source, viewport):
+    context = browser.new_context(viewport=viewport)
+    pg = context.new_page()
+    pg.goto(f"{site}/{TRACKER}")
+    first = pg.locator(".fc-verdict").first
+    assert first.locator(".fc-status").is_visible()
+    assert first.bounding_box()["y"] + first.bounding_box()["height"] <= viewport["height"] * 1.6
+    widths = _images_loaded(pg)
+    assert widths and all(w > 0 for w in widths)
+    assert _axe(pg, axe_source) == []
+    context.close()

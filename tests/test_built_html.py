@@ -103,6 +103,28 @@ def test_exports_carry_the_article_level_verdicts(html_dir, verdicts):
     assert len(reviews) == len(verdicts)
 
 
+def test_the_tracker_is_published_and_linked_from_the_pages_it_concerns(html_dir, pages, dataset):
+    from factcheck.tracker import all_standings
+
+    records = json.loads((html_dir / "exports" / "tracker.json").read_text(encoding="utf-8"))
+    standings = all_standings(dataset)
+    assert [(r["promise_id"], r["status"], r["as_of"]) for r in records] == \
+        [(s.promise.promise_id, s.status, s.as_of.isoformat()) for s in standings]
+    rows = list(csv.DictReader(io.StringIO((html_dir / "exports" / "tracker.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == sum(len(s.entries) for s in standings)
+    tracker = pages["book/tracker.html"]
+    for s in standings:
+        assert tracker.find(id=f"promise-{s.promise.promise_id.replace('_', '-')}") is not None
+    text = " ".join(tracker.get_text().split())
+    assert "nothing on this page changes them" in text
+    linking = {name for name, soup in pages.items() if soup.select_one('a[href*="tracker.html"]')}
+    claim_pages = {f"{dataset.passage(dataset.claim(p.article_claim_id).passage_id).docname}.html"
+                   for p in dataset.promises if p.article_claim_id}
+    assert {"book/aftermath.html"} | claim_pages <= linking
+    landing = BeautifulSoup((html_dir / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert landing.select_one('a[href*="tracker.html"]') is not None
+
+
 def test_landing_page_links_every_sentence_with_its_rating_and_reason(html_dir, verdicts):
     soup = BeautifulSoup((html_dir / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
     rows = soup.select("table.fc-verdicts tbody tr")
@@ -207,7 +229,8 @@ def test_every_page_says_when_it_was_published_and_changed_and_how_to_report_an_
 
 
 def test_charts_are_stored_as_images(html_dir):
-    for page in ("book/claims/assets.html", "book/claims/precedent-2016.html", "book/aftermath.html"):
+    for page in ("book/claims/assets.html", "book/claims/precedent-2016.html", "book/aftermath.html",
+                 "book/tracker.html"):
         assert "<img" in (html_dir / page).read_text(encoding="utf-8"), page
 
 

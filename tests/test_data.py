@@ -76,7 +76,9 @@ def test_no_date_lies_after_its_access_date_or_today(dataset):
 
 def test_nothing_is_orphaned(dataset):
     used_evidence = ({l.evidence_id for l in dataset.links} | {r.evidence_id for r in dataset.fx_rates}
-                     | {e.evidence_id for e in dataset.events})
+                     | {e.evidence_id for e in dataset.events} | {r.evidence_id for r in dataset.tracker}
+                     | {getattr(p, k) for p in dataset.promises
+                        for k in ("words_evidence_id", "target_evidence_id", "deadline_evidence_id")})
     assert {e.evidence_id for e in dataset.evidence} == used_evidence
     assert {s.source_id for s in dataset.sources} == {e.source_id for e in dataset.evidence}
 

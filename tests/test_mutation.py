@@ -1,7 +1,8 @@
 """Mutation test: every numeric evidence value must matter.
 
 Each value is perturbed in turn; the perturbation must change a computed finding (its outcome,
-sentence, figures or the per-row comparisons the page shows) or an exchange rate. A value that
+sentence, figures or the per-row comparisons the page shows), an exchange rate, or a promise's standing
+in the pledge tracker. A value that
 changes nothing is either unused (and goes from the data) or unchecked (and gets a check). Because
 the comparisons are printed on the claim pages, each caught perturbation also changes a stored
 notebook output, so nbval fails until the notebooks are re-executed.
@@ -12,6 +13,7 @@ import json
 
 from factcheck.data import Dataset
 from factcheck.ratings import all_verdicts
+from factcheck.tracker import all_standings
 
 FACTOR = 1.37
 
@@ -19,7 +21,9 @@ FACTOR = 1.37
 def _signature(ds: Dataset) -> str:
     verdicts = [(v.claim.claim_id, v.rating.value, v.finding.outcome, v.finding.sentence, v.finding.figures,
                  [dataclasses.astuple(c) for c in v.finding.comparisons]) for v in all_verdicts(ds)]
-    return json.dumps([verdicts, [(r.rate_id, r.jpy_per_usd) for r in ds.fx_rates]], default=str)
+    tracker = [(s.promise.promise_id, s.status, s.target, s.deadline, s.timeline,
+                [dataclasses.astuple(o) for o in s.outlays]) for s in all_standings(ds)]
+    return json.dumps([verdicts, [(r.rate_id, r.jpy_per_usd) for r in ds.fx_rates], tracker], default=str)
 
 
 def mutation_report(data_dir) -> tuple[list[str], list[str]]:

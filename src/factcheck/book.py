@@ -42,9 +42,16 @@ class ClaimPage:
         raise KeyError(f"{passage_id!r} is not a passage of {self.page} in data/passages.csv")
 
     def sentence(self, passage_id: str) -> None:
-        """Claim box, rating and reason, the parts, and the two to four decisive sources."""
+        """Claim box, rating and reason, the parts, what happened since (the tracker, kept apart), and the
+        two to four decisive sources."""
+        from .tracker import standing
+
         v = self.verdict(passage_id)
         _md(show.passage_markdown(v, self.dataset.article()))
+        parts = {p.claim.claim_id for p in v.parts}
+        for promise in self.dataset.promises:
+            if promise.article_claim_id in parts:
+                _md(show.tracker_note(standing(self.dataset, promise)))
         _md(show.decisive_markdown(self._decisive[passage_id], self.dataset))
 
     def evidence(self) -> None:
@@ -231,16 +238,24 @@ def corrections(dataset: Dataset | None = None) -> None:
 
 # --- charts -------------------------------------------------------------------------------------
 
-def pledges(dataset: Dataset | None = None, pairs: tuple[tuple[str, str, str], ...] = ()):
-    """Dollars per promised job in the article's own figures, for each (label, amount part, jobs part)."""
+def pledges(dataset: Dataset | None = None):
+    """Dollars per promised job in the article's own figures, for each pledge in data/promises.csv
+    (its money promise and its jobs promise each name the article's claim that states them)."""
     from myst_nb import glue
 
     from .plots import pledges_chart
 
     dataset = dataset or Dataset()
-    both = tuple(per_job(label, dataset.claim(amount), dataset.claim(jobs)) for label, amount, jobs in pairs)
+    by_pledge: dict[str, dict[str, str]] = {}
+    for p in dataset.promises:
+        if p.article_claim_id:
+            unit = claimed_quantity(dataset.claim(p.article_claim_id)).unit
+            by_pledge.setdefault(p.pledge_en, {})[unit] = p.article_claim_id
+    both = tuple(per_job(label.removeprefix("The "), dataset.claim(ids["USD"]), dataset.claim(ids["jobs"]))
+                 for label, ids in sorted(by_pledge.items()) if {"USD", "jobs"} <= set(ids))
     for p in both:
-        glue(f"per_job_{p.label.split()[0]}", format_amount(p.dollars_per_job, "USD"), display=False)
+        glue(f"per_job_{''.join(ch for ch in p.label if ch.isdigit())}", format_amount(p.dollars_per_job, "USD"),
+             display=False)
     same = len({round(p.dollars_per_job) for p in both}) == 1
     glue("per_job_same", "the same" if same else "a different", display=False)
     return pledges_chart(both)
@@ -299,3 +314,29 @@ def changes(dataset: Dataset | None = None) -> None:
     dataset = dataset or Dataset()
     _md("\n".join(f"- **{long_date(c.date)}** ({c.change}): {show.md(c.note_en)}"
                   for c in sorted(dataset.changelog, key=lambda c: c.date, reverse=True)))
+
+
+# --- the pledge tracker ----------------------------------------------------------------------------
+
+def tracker(dataset: Dataset | None = None) -> None:
+    """Every promise in data/promises.csv: its status, the promise, how the status changed, the evidence
+    row by row, and for a promise of money, the chart."""
+    import matplotlib.pyplot as plt
+
+    from .plots import tracker_chart
+    from .tracker import all_standings
+
+    dataset = dataset or Dataset()
+    for s in all_standings(dataset):
+        _md(show.tracker_markdown(s, dataset))
+        if s.measure == "money":
+            fig = tracker_chart(s, len({e.evidence.source_id for e in s.entries}))
+            display(fig)
+            plt.close(fig)
+
+
+def status_scale() -> None:
+    from .tracker import STATUS_RULES
+
+    _md(show.status_scale())
+    _md("\n".join(f"- {show.md(rule)}" for rule in STATUS_RULES))

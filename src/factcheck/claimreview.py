@@ -132,14 +132,48 @@ def verdicts_csv(records: list[dict]) -> str:
     return out.getvalue()
 
 
+def tracker_records(dataset: Dataset) -> list[dict]:
+    """Each promise with its status, as-of date, history and every dated row of evidence."""
+    from .tracker import all_standings
+
+    sources = {s.source_id: s for s in dataset.sources}
+    return [{
+        "promise_id": s.promise.promise_id, "pledge": s.promise.pledge_en, "made_by": s.promise.made_by,
+        "made_on": s.promise.made_on.isoformat(), "target": s.target, "unit": s.unit,
+        "deadline": s.deadline.isoformat(), "status": s.status, "as_of": s.as_of.isoformat(),
+        "delivered": s.delivered, "delivered_in_part": s.delivered_in_part, "announced_or_committed": s.pending,
+        "history": [{"date": c.date.isoformat(), "status": c.status, "evidence_ids": list(c.evidence_ids)}
+                    for c in s.history],
+        "evidence": [{"evidence_id": e.row.evidence_id, "date": e.date.isoformat(), "kind": e.row.kind,
+                      "counts": e.row.counts, "outlay_id": e.row.outlay_id, "amount": e.amount, "why": e.row.why,
+                      "source_url": sources[e.evidence.source_id].url} for e in s.entries],
+    } for s in all_standings(dataset)]
+
+
+def tracker_csv(records: list[dict]) -> str:
+    """One row per piece of evidence, with its promise's status: the tracker for a spreadsheet."""
+    columns = ("promise_id", "status", "as_of", "deadline", "target", "unit", "evidence_id", "date", "kind",
+               "counts", "outlay_id", "amount", "why", "source_url")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        for e in r["evidence"]:
+            writer.writerow({**{k: r[k] for k in columns if k in r}, **e})
+    return out.getvalue()
+
+
 def exports(dataset: Dataset, publisher: Publisher, base_url: str, date_published: str) -> dict[str, str]:
     """File name → content for everything the build publishes beside the HTML."""
     verdicts = all_passage_verdicts(dataset)
     article = dataset.article()
     records = verdict_records(verdicts, dataset, base_url)
     reviews = [claim_review(v, article, publisher, base_url, date_published) for v in verdicts]
+    tracker = tracker_records(dataset)
     return {
         "claimreview.json": json.dumps(reviews, ensure_ascii=False, indent=1),
         "verdicts.json": json.dumps(records, ensure_ascii=False, indent=1),
         "verdicts.csv": verdicts_csv(records),
+        "tracker.json": json.dumps(tracker, ensure_ascii=False, indent=1),
+        "tracker.csv": tracker_csv(tracker),
     }

@@ -196,6 +196,34 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class Promise:
+    """A promise the tracker measures: who made it, when, its words, its target and its deadline, each a
+    sourced evidence row (the target is that row's value; the deadline its date plus its span of years)."""
+
+    promise_id: str
+    pledge_en: str
+    aim_en: str  # "invested in the United States": the target's figure and unit come from its evidence row
+    made_by: str
+    made_on: dt.date
+    words_evidence_id: str
+    target_evidence_id: str
+    deadline_evidence_id: str
+    article_claim_id: str | None
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    """One dated, sourced piece of evidence on a promise, and whether (and why) it counts toward it."""
+
+    promise_id: str
+    evidence_id: str
+    kind: str  # announced, committed, disclosed_spent, jobs_reported, statement, doubt
+    counts: str  # yes, partly, no
+    outlay_id: str | None  # reports of the same deal share it, so a deal is counted once
+    why: str
+
+
+@dataclass(frozen=True)
 class Change:
     date: dt.date
     change: str  # published, substantive, minor
@@ -206,7 +234,7 @@ R = TypeVar("R")
 RECORDS: dict[str, type] = {
     "articles": Article, "passages": Passage, "claims": Claim, "sources": Source, "evidence": Evidence,
     "claim_evidence": Link, "judgments": Judgment, "fx_rates": FxRate, "events": Event,
-    "corrections": Correction, "changelog": Change,
+    "corrections": Correction, "changelog": Change, "promises": Promise, "tracker": TrackerRow,
 }
 
 
@@ -291,6 +319,8 @@ class Dataset:
     events: tuple[Event, ...] = _Table("events")
     corrections: tuple[Correction, ...] = _Table("corrections")
     changelog: tuple[Change, ...] = _Table("changelog")
+    promises: tuple[Promise, ...] = _Table("promises")
+    tracker: tuple[TrackerRow, ...] = _Table("tracker")
 
     @cached_property
     def fx_rates(self) -> tuple[FxRate, ...]:

@@ -390,3 +390,100 @@ def about_markdown(dataset: Dataset, config: dict) -> str:
         f"- **Found an error?** {link(contact.get('name', 'Report it'), contact.get('url', ''))}: each report is "
         f"answered, and each correction is logged with its date.",
     ])
+
+
+# --- the pledge tracker -------------------------------------------------------------------------
+
+def status_badge(status: str) -> str:
+    slug = status.lower().replace(" ", "-")
+    return f'<span class="fc-status fc-status-{slug}">{{ref}}`{status} <status-scale>`</span>'
+
+
+def promise_anchor(promise_id: str) -> str:
+    return f"promise-{promise_id.replace('_', '-')}"
+
+
+def promise_title(standing) -> str:
+    from .quantities import format_amount
+
+    return f"{standing.promise.pledge_en}: {format_amount(standing.target, standing.unit)} {standing.promise.aim_en}"
+
+
+def standing_summary(standing) -> str:
+    """What counts, what counts in part, and what is only promised, by the as-of date, against the target."""
+    from .quantities import format_amount
+
+    fmt = lambda v: format_amount(v, standing.unit)  # noqa: E731
+    if standing.measure == "jobs":
+        found = [f"{fmt(standing.delivered)} reported created that count"]
+    else:
+        found = [f"{fmt(standing.delivered)} spent that counts"]
+        if standing.delivered_in_part:
+            found.append(f"{fmt(standing.delivered_in_part)} spent that counts only in part")
+        if standing.pending:
+            found.append(f"{fmt(standing.pending)} announced or committed, not yet shown as spent")
+    return (f"By {long_date(standing.as_of)}: {'; '.join(found)}. Promised: {fmt(standing.target)} by "
+            f"{long_date(standing.deadline)}.")
+
+
+def tracker_markdown(standing, dataset: Dataset) -> str:
+    from .quantities import format_amount
+
+    p = standing.promise
+    evidence = {e.evidence_id: e for e in dataset.evidence}
+    sources = {s.source_id: s for s in dataset.sources}
+    words = evidence[p.words_evidence_id]
+    head = (f"({promise_anchor(p.promise_id)})=\n<h2 class=\"fc-promise-title\" id=\"{promise_anchor(p.promise_id)}\">"
+            f"{escape(promise_title(standing))}</h2>")
+    status = container("fc-verdict", f"{status_badge(standing.status)} {md(standing_summary(standing))}")
+    box = container("fc-claimbox", "\n\n".join([
+        container("fc-label", "The promise"),
+        container(f"fc-quote language-{words.language}",
+                  md(words.quote) if words.quote[:1] in "\"“" else f"“{md(words.quote)}”"),
+        container("fc-byline", f"{md(p.made_by)}, {long_date(p.made_on)}, as reported by "
+                               f"{credit(sources[words.source_id])}. Deadline: {long_date(standing.deadline)}."),
+    ]))
+    history = "\n".join(
+        f"- **{long_date(c.date)}**: {status_badge(c.status)}"
+        + (f" on {md(_outlet_names(c.evidence_ids, evidence, sources))}" if c.evidence_ids else
+           (" (the deadline passed)" if c.date > standing.deadline else ""))
+        for c in standing.history)
+    rows = []
+    for e in sorted(standing.entries, key=lambda e: e.date):
+        figure = format_amount(e.amount, standing.unit if e.evidence.unit and e.evidence.unit.split()[0] in
+                               ("USD", "jobs") else e.evidence.unit or "") if e.amount is not None else "–"
+        rows.append(f"* - {long_date(e.date)}\n  - {KIND_WORDS[e.row.kind]}\n  - {md(figure)}\n"
+                    f"  - {COUNTS_WORDS[e.row.counts]}\n  - {md(e.row.why)}\n"
+                    f"  - {link(credit(sources[e.evidence.source_id]).replace(chr(92), ''), sources[e.evidence.source_id].url)}")
+    table = block("list-table", "* - Date\n  - What\n  - Figure\n  - Counts?\n  - Why\n  - Source\n" + "\n".join(rows),
+                  "", header_rows="1", class_="fc-tracker-rows", widths="12 12 10 10 38 18")
+    evidence_block = block("dropdown", table, f"The evidence, row by row ({len(rows)})")
+    return "\n\n".join([head, status, box, "**How the status changed**\n\n" + history, evidence_block])
+
+
+KIND_WORDS = {"announced": "Announced", "committed": "Committed", "disclosed_spent": "Paid (disclosed)",
+              "jobs_reported": "Jobs reported", "statement": "Statement", "doubt": "Doubt"}
+COUNTS_WORDS = {"yes": "Counts", "partly": "In part", "no": "Does not count"}
+
+
+def _outlet_names(evidence_ids, evidence, sources) -> str:
+    from .checks import outlet_list
+
+    return str(outlet_list([evidence[e] for e in evidence_ids], sources))
+
+
+def tracker_note(standing) -> str:
+    """What a claim page says of the promise it quotes: kept apart from the verdict, linked to the tracker."""
+    return container("fc-tracker-link", f"**What happened since.** The {{ref}}`pledge tracker "
+                                        f"<{promise_anchor(standing.promise.promise_id)}>` rates this promise "
+                                        f"{status_badge(standing.status)} as of {long_date(standing.as_of)}. "
+                                        f"That is separate from this verdict, which judges the article when it was "
+                                        f"written.")
+
+
+def status_scale() -> str:
+    from .tracker import STATUS_DEFINITIONS
+
+    rows = [f"* - {status_badge(s)}\n  - {md(d)}" for s, d in STATUS_DEFINITIONS.items()]
+    return block("list-table", "* - Status\n  - Meaning\n" + "\n".join(rows), "", header_rows="1",
+                 class_="fc-scale", widths="25 75")

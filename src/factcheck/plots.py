@@ -104,3 +104,35 @@ def timeline_chart(events: list[tuple[dt.date, str]], article_date: dt.date) -> 
     fig.subplots_adjust(bottom=0.12)
     _source_line(fig, "Source: data/events.csv, each event dated by a quoted source (see the list below)")
     return fig
+
+
+def tracker_chart(standing, source_count: int) -> Figure:
+    """The promised sum and its deadline against the sums announced, committed and spent since, by date:
+    what counts, what counts in part, and what does not count (yet)."""
+    from .checks import long_date
+
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    scale = 1e9
+    ax.hlines(standing.target / scale, standing.promise.made_on, standing.deadline, color="#444444", lw=2,
+              label=f"promised: \\${standing.target / scale:,.0f} billion by {long_date(standing.deadline)}")
+    ax.plot([standing.deadline], [standing.target / scale], marker="|", markersize=18, color="#444444")
+    series = (("paid, counts", lambda pt: pt.delivered, "#1a7f37"),
+              ("paid, counts in part", lambda pt: pt.delivered_in_part, "#6aa84f"),
+              ("announced or committed, not yet paid", lambda pt: pt.pending, "#e69138"))
+    points = list(standing.timeline)
+    dates = [pt.date for pt in points] + [max(standing.as_of, points[-1].date)]
+    for label, value, color in series:
+        values = [value(pt) / scale for pt in points]
+        values.append(values[-1])
+        ax.step(dates, values, where="post", color=color, lw=2, label=f"{label}: \\${values[-1]:,.1f} billion")
+    ax.set_ylabel("US$ billion, cumulative")
+    ax.set_ylim(0, standing.target / scale * 1.15)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.set_xlim(standing.promise.made_on - dt.timedelta(days=60), standing.deadline + dt.timedelta(days=90))
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.subplots_adjust(bottom=0.22, left=0.1)
+    _source_line(fig, f"Sources: {source_count} dated reports and statements in data/tracker.csv (listed below); "
+                      f"each deal counted once, at its latest stage; status as of {long_date(standing.as_of)}")
+    return fig

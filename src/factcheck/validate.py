@@ -16,11 +16,12 @@ from .checks import metric_candidates, run_check
 from .data import RECORDS, SNAPSHOT_DIR, Dataset
 from .errors import DataError, Problem, record_lines
 from .money import MissingRate
-from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr
+from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr, split_unit
 from .ratings import DEFAULT_RULES, OUTCOMES_THAT_ESTABLISH_NOTHING, Rating, all_passage_verdicts, rate
 
 PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale", "departs_because"), "events": ("label_en",),
-                         "passages": ("conclusion_en",), "changelog": ("note_en",)}
+                         "passages": ("conclusion_en",), "changelog": ("note_en",), "tracker": ("why",),
+                         "promises": ("aim_en",)}
 SUPPORTING_STANCES = ("supports", "contradicts", "qualifies")
 MIN_ORIGINALS_FOR_CENTRAL = 2
 
@@ -74,6 +75,7 @@ def _problems(data_dir: Path, today: dt.date) -> list[Problem]:
     problems += _check_rules(dataset, tables)
     problems += _source_rules(dataset, tables)
     problems += _snapshot_rules(dataset, tables)
+    problems += _tracker_rules(dataset, tables)
     try:
         problems += _scale_rules(dataset, tables)
     except (ParseError, ValueError, KeyError, MissingRate):
@@ -87,7 +89,7 @@ def _row(dataset: Dataset, name: str, record: object) -> int:
 
 _ATTR = {"articles": "articles", "passages": "passages", "claims": "claims", "sources": "sources", "evidence": "evidence",
          "claim_evidence": "links", "judgments": "judgments", "fx_rates": "fx_rates", "events": "events",
-         "corrections": "corrections", "changelog": "changelog"}
+         "corrections": "corrections", "changelog": "changelog", "promises": "promises", "tracker": "tracker"}
 assert set(_ATTR) == set(RECORDS)
 
 
@@ -205,11 +207,13 @@ def _coverage_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Proble
             out.append(Problem(tables["claims"].path, _row(ds, "claims", claim), "claim_id", claim.claim_id,
                                "claim has no evidence in claim_evidence.csv"))
     used_evidence = ({l.evidence_id for l in ds.links} | {r.evidence_id for r in ds.fx_rates}
-                     | {e.evidence_id for e in ds.events})
+                     | {e.evidence_id for e in ds.events} | {r.evidence_id for r in ds.tracker}
+                     | {getattr(p, k) for p in ds.promises
+                        for k in ("words_evidence_id", "target_evidence_id", "deadline_evidence_id")})
     for ev in ds.evidence:
         if ev.evidence_id not in used_evidence:
             out.append(Problem(tables["evidence"].path, _row(ds, "evidence", ev), "evidence_id", ev.evidence_id,
-                               "evidence is used by no claim, exchange rate or event"))
+                               "evidence is used by no claim, exchange rate, event or promise"))
     used_sources = {ev.source_id for ev in ds.evidence}
     for source in ds.sources:
         if source.source_id not in used_sources:
@@ -272,6 +276,45 @@ def _source_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]
     return out
 
 
+def _tracker_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """Every tracker row is dated by its source; a counted amount has a source row that states it."""
+    from .tracker import STAGES, deadline_of, target_of
+
+    out = []
+    evidence = {e.evidence_id: e for e in ds.evidence}
+    units = {}
+    for promise in ds.promises:
+        row = _row(ds, "promises", promise)
+        try:
+            units[promise.promise_id] = target_of(promise, evidence)[1]
+        except ValueError as exc:
+            out.append(Problem(tables["promises"].path, row, "target_evidence_id", promise.target_evidence_id,
+                               f"{exc}: the target must be a row with a value and a unit"))
+        try:
+            deadline_of(promise, evidence)
+        except ValueError as exc:
+            out.append(Problem(tables["promises"].path, row, "deadline_evidence_id", promise.deadline_evidence_id,
+                               str(exc)))
+    path = tables["tracker"].path
+    stated = {r.outlay_id for r in ds.tracker if r.outlay_id and evidence[r.evidence_id].value is not None}
+    for r in ds.tracker:
+        row, ev = _row(ds, "tracker", r), evidence[r.evidence_id]
+        if ev.as_of is None:
+            out.append(Problem(path, row, "evidence_id", r.evidence_id,
+                               "the tracker needs dated evidence: give the evidence row an as_of date"))
+        counted = r.counts in ("yes", "partly") and r.kind in (*STAGES, "jobs_reported")
+        if counted and (ev.value is None or ev.unit is None) and r.outlay_id not in stated:
+            out.append(Problem(path, row, "evidence_id", r.evidence_id,
+                               "a counted amount needs a source: this evidence row, or another report of the same "
+                               "outlay_id, must state the figure (value and unit, from its quote)"))
+        elif counted and r.promise_id in units and ev.unit is not None:
+            base = split_unit(ev.unit)[0]
+            if base != units[r.promise_id]:
+                out.append(Problem(path, row, "evidence_id", r.evidence_id,
+                                   f"counts toward a promise measured in {units[r.promise_id]}, but states {ev.unit}"))
+    return out
+
+
 def _normalise_quote(text: str) -> str:
     """Quotes compare modulo white space and the kind of quote mark or apostrophe."""
     for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " ")):
@@ -297,6 +340,11 @@ def _snapshot_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Proble
         if snap.header.get("source_id") not in (None, "", source.source_id):
             out.append(Problem(name, None, "source_id", snap.header["source_id"], f"should be {source.source_id}"))
         snapshots[source.source_id] = _normalise_quote(snap.text)
+    known = {s.source_id for s in ds.sources}
+    for snapshot_file in sorted((ds.data_dir / SNAPSHOT_DIR).glob("*.txt")):
+        if snapshot_file.stem not in known:
+            out.append(Problem(f"{SNAPSHOT_DIR}/{snapshot_file.name}", None, None, None,
+                               "no source in sources.csv has this source_id: delete the file or add the source"))
     for ev in ds.evidence:
         text = snapshots.get(ev.source_id)
         if text is not None and _normalise_quote(ev.quote) not in text:

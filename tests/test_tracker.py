@@ -1,0 +1,117 @@
+"""The pledge tracker: each status follows from dated, sourced evidence by the written rules."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shutil
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.data import Dataset
+from factcheck.tracker import STATUSES, all_standings, standing, status_of
+from factcheck.validate import validate
+
+D = dt.date
+
+
+# --- the rules, over many inputs ------------------------------------------------------------------
+
+_amounts = st.floats(min_value=0, max_value=200, allow_nan=False)
+_dates = st.dates(min_value=D(2024, 1, 1), max_value=D(2032, 1, 1))
+
+
+@given(_amounts, _amounts, _dates, _dates, st.one_of(st.none(), _dates), st.booleans())
+def test_every_status_follows_the_written_rules(delivered, in_part, deadline, as_of, last_progress, measured):
+    status = status_of(100, deadline, as_of, delivered, in_part, last_progress, measured)
+    assert status in STATUSES
+    assert (status == "Kept") == (delivered >= 100)
+    if status != "Kept" and as_of <= deadline:
+        assert status in ("Not yet rated", "In the works", "Stalled")
+        assert (status == "Not yet rated") == (last_progress is None)
+    if status != "Kept" and as_of > deadline:
+        assert status in ("Compromise", "Broken", "Unverifiable")
+        assert (status == "Compromise") == (delivered + in_part >= 50)
+
+
+def test_the_current_data_give_the_statuses_the_evidence_supports(dataset):
+    by_id = {s.promise.promise_id: s for s in all_standings(dataset)}
+    money = by_id["pledge_2024_money"]
+    assert money.status == "In the works" and money.deadline == D(2028, 12, 16)
+    assert money.as_of == max(e.date for e in money.entries)
+    # Reports of one deal are counted once; a Swiss purchase does not count.
+    assert len({o.outlay_id for o in money.outlays}) == len(money.outlays)
+    assert all(o.counts == "no" for o in money.outlays if o.outlay_id == "abb")
+    assert by_id["pledge_2016_money"].status == "Compromise"  # SoftBank's own tally, counted in part
+    assert by_id["pledge_2016_jobs"].status == "Unverifiable"  # no source ever counted the jobs
+
+
+# --- a new dated row moves the as-of date, and flips a status where the rules say so ---------------
+
+@pytest.fixture
+def data(root, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(root / "data", copy)
+    return copy
+
+
+def _append(path, row: dict) -> None:
+    with open(path, newline="", encoding="utf-8") as fh:
+        fields = next(csv.reader(fh))
+    with open(path, "a", newline="", encoding="utf-8") as fh:
+        csv.DictWriter(fh, fieldnames=fields, lineterminator="\n").writerow(row)
+
+
+def add_evidence(data, evidence_id: str, quote: str, value: str, unit: str, as_of: str, promise: str, kind: str,
+                 counts: str, why: str) -> None:
+    source = "softbank-2025-04-01-openai-follow-on"  # any source: the snapshot gains the quoted passage
+    _append(data / "evidence.csv", {"evidence_id": evidence_id, "source_id": source, "quote": quote,
+                                    "language": "en", "value": value, "unit": unit, "qualifier": "exact" if value else "",
+                                    "as_of": as_of})
+    with open(data / "snapshots" / f"{source}.txt", "a", encoding="utf-8") as fh:
+        fh.write(f"\n---\n\n{quote}\n")
+    _append(data / "tracker.csv", {"promise_id": promise, "evidence_id": evidence_id, "kind": kind,
+                                   "counts": counts, "why": why})
+
+
+def _money(data):
+    ds = Dataset(data)
+    return standing(ds, next(p for p in ds.promises if p.promise_id == "pledge_2024_money"))
+
+
+def test_a_new_dated_payment_moves_the_as_of_date_and_can_keep_the_promise(data):
+    before = _money(data)
+    add_evidence(data, "test-paid-in-full", "SoftBank said it had spent $120 billion on new US factories.", "120",
+                 "USD billion", "2027-03-01", "pledge_2024_money", "disclosed_spent", "yes",
+                 "Money spent on factories in the United States.")
+    assert validate(data) == []
+    after = _money(data)
+    assert before.status == "In the works" and after.status == "Kept"
+    assert after.as_of == D(2027, 3, 1) and after.history[-1].date == D(2027, 3, 1)
+    assert after.history[-1].evidence_ids == ("test-paid-in-full",)
+
+
+def test_a_year_without_progress_stalls_the_promise(data):
+    add_evidence(data, "test-late-statement", "SoftBank declined to comment on the pledge.", "", "", "2027-09-01",
+                 "pledge_2024_money", "statement", "no", "A statement with no progress in it.")
+    assert validate(data) == []
+    after = _money(data)
+    assert after.as_of == D(2027, 9, 1) and after.status == "Stalled"
+
+
+def test_a_counted_amount_with_no_source_figure_is_refused(data):
+    add_evidence(data, "test-unsourced-amount", "SoftBank said it had invested more in the United States.", "", "",
+                 "2026-05-01", "pledge_2024_money", "disclosed_spent", "yes", "Claimed spending with no figure.")
+    rows = list(csv.DictReader(open(data / "tracker.csv", encoding="utf-8")))
+    row = len(rows) + 1  # the header is row 1 in a spreadsheet
+    found = [str(p) for p in validate(data)]
+    assert any(f"tracker.csv, row {row}" in p and "column 'evidence_id'" in p and "a counted amount needs a source"
+               in p for p in found), found
+
+
+def test_undated_evidence_cannot_be_tracked(data):
+    add_evidence(data, "test-undated", "SoftBank said it was investing.", "", "", "", "pledge_2024_money",
+                 "statement", "no", "A statement with no date.")
+    assert any("tracker.csv" in str(p) and "dated evidence" in str(p) for p in validate(data))
