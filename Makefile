@@ -16,9 +16,10 @@ book: $(STAMP)
 	$(BIN)/factcheck book
 	@echo "Book built: open _build/html/index.html (or: make serve)"
 
+# Everything CI runs, with no network (tests/offline.sh): the installs above are the only downloads.
 test: $(STAMP) system-deps $(AXE)
-	$(BIN)/factcheck book --check
-	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NBVAL) -p no:randomly
+	tests/offline.sh $(BIN)/factcheck book --check
+	tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NBVAL) -p no:randomly
 
 execute: $(STAMP)
 	$(BIN)/factcheck execute $(if $(FORCE),--force,)

@@ -4,18 +4,13 @@ import re
 
 import nbformat
 import pytest
-import yaml
 
-from factcheck.execute import status, toc_notebooks
+from factcheck.build.execute import status
+from factcheck.build.toc import documents, notebooks
 
 
 def _toc_files(root):
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = {toc["root"]}
-    for part in toc.get("parts", []):
-        for chapter in part.get("chapters", []):
-            files.add(chapter["file"])
-    return files
+    return set(documents(root))
 
 
 def _book_pages(root):
@@ -87,7 +82,7 @@ def test_charts_keep_the_inline_backend(path):
 
 
 def test_every_notebook_has_current_outputs(root):
-    stale = [s for s in (status(root, nb) for nb in toc_notebooks(root)) if s.stale]
+    stale = [s for s in (status(root, nb) for nb in notebooks(root)) if s.stale]
     assert not stale, [(s.notebook.name, s.reason) for s in stale]
 
 

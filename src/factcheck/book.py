@@ -200,11 +200,9 @@ def timeline(dataset: Dataset | None = None, after_article: bool = False) -> Non
 
 
 def pledge_date(dataset: Dataset):
-    """The day of the pledge, as the data dates it: the date every date-checked part of the article's
-    first sentence about the event was found to fall on."""
-    dated = sorted(e.date for e in dataset.events)
-    article = dataset.article()
-    return max(d for d in dated if d <= article.written_after)
+    """The day of the event the article reports (``articles.reports_event_id``), as the timeline dates it."""
+    event_id = dataset.article().reports_event_id
+    return next(e.date for e in dataset.events if e.event_id == event_id)
 
 
 def methodology() -> None:

@@ -17,17 +17,15 @@ def _data_dir(arg: str | None) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validate import validate
+    from .build.run import validate
 
     data_dir = _data_dir(args.data)
-    problems = validate(data_dir)
-    for problem in problems:
-        print(f"data/{problem}" if not str(problem).startswith("/") else problem, file=sys.stderr)
-    if problems:
-        print(f"factcheck validate: {len(problems)} problem(s) in {data_dir}; no file was changed", file=sys.stderr)
-        return 1
-    print(f"factcheck validate: {data_dir} is valid")
-    return 0
+    outcome = validate(data_dir.parent)
+    for line in outcome.lines:
+        print(line, file=sys.stderr)
+    if outcome.ok:
+        print(f"factcheck validate: {data_dir} is valid")
+    return 0 if outcome.ok else 1
 
 
 def cmd_verdicts(args: argparse.Namespace) -> int:
@@ -65,49 +63,21 @@ def cmd_verify_quotes(args: argparse.Namespace) -> int:
 
 
 def cmd_execute(args: argparse.Namespace) -> int:
-    from .execute import execute_stale, status, toc_notebooks
+    from .build.run import bring_up_to_date
 
     root = Path(args.root).resolve()
-    notebooks = [Path(n).resolve() for n in args.notebooks] or toc_notebooks(root)
-    if args.check:
-        stale = [s for s in (status(root, nb) for nb in notebooks) if s.stale]
-        for s in stale:
-            print(f"{s.notebook.relative_to(root)}: stored outputs are stale ({s.reason}); run `make execute`",
-                  file=sys.stderr)
-        return 1 if stale else 0
-    from nbclient.exceptions import CellExecutionError
-
-    try:
-        done = execute_stale(root, notebooks, force=args.force, jobs=args.jobs)
-    except CellExecutionError as exc:
-        print(f"factcheck execute: a cell failed; the notebook on disk is unchanged.\n{exc}", file=sys.stderr)
-        return 1
-    for s in done:
-        print(f"executed {s.notebook.relative_to(root)} ({s.reason})")
-    if not done:
-        print("factcheck execute: every notebook is current")
-    return 0
+    notebooks = [Path(n).resolve() for n in args.notebooks] or None
+    outcome = bring_up_to_date(root, args.check, args.jobs, notebooks, force=args.force)
+    for line in outcome.lines:
+        print(line, file=sys.stdout if outcome.ok else sys.stderr)
+    return 0 if outcome.ok else 1
 
 
 def cmd_book(args: argparse.Namespace) -> int:
-    """Validate, bring stale notebooks up to date (or, with --check, fail on them), build strictly.
+    """Validate, bring stale notebooks up to date (or, with --check, fail on them), build strictly."""
+    from .build.run import book
 
-    One process for all three steps: the fixed start-up cost of a no-op rebuild is paid once.
-    """
-    root = Path(args.root).resolve()
-    steps = argparse.Namespace(data=str(root / "data"))
-    if cmd_validate(steps):
-        return 1
-    run = argparse.Namespace(root=str(root), notebooks=[], check=args.check, force=False, jobs=args.jobs)
-    if cmd_execute(run):
-        return 1
-    from jupyter_book.cli.main import main as jupyter_book
-
-    try:
-        jupyter_book(["build", str(root), "--builder", "html", "-n", "-W", "--keep-going"], standalone_mode=False)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    return book(Path(args.root).resolve(), check=args.check, jobs=args.jobs)
 
 
 def cmd_new_claim(args: argparse.Namespace) -> int:

@@ -1,16 +1,14 @@
 """Typed, frozen records read from ``data/``: the only place the package reads the tables.
 
-Tables load lazily, one file per table, and every file read is logged when ``FACTCHECK_INPUTS_LOG``
-names a file: that is how the book command learns which data files each notebook depends on.
+Tables load lazily, one file per table. This module knows nothing of the build: which files a notebook
+read is recorded from outside, by :mod:`factcheck.build.tracking`.
 """
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import os
 import re
-import sys
 from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +17,6 @@ from typing import TypeVar
 from . import schema
 from .errors import DataError, Problem
 
-INPUTS_LOG_ENV = "FACTCHECK_INPUTS_LOG"
 DATA_DIR_ENV = "FACTCHECK_DATA"
 
 
@@ -36,6 +33,7 @@ class Article:
     written_after: dt.date
     written_before: dt.date
     retells_source_id: str | None
+    reports_event_id: str | None  # the event it reports (the pledge), on the timeline
     provenance_note: str
 
 
@@ -253,24 +251,6 @@ def find_data_dir(start: Path | None = None) -> Path:
     raise FileNotFoundError(f"no data/{schema.DESCRIPTOR} in {here} or any folder above it")
 
 
-def _log_input(path: Path) -> None:
-    log = os.environ.get(INPUTS_LOG_ENV)
-    if log:
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"{path.resolve()}\n")
-
-
-def _log_code_at_exit() -> None:
-    """At kernel shutdown, log every factcheck module the notebook imported: code inputs, like data."""
-    for module in list(sys.modules.values()):
-        if module.__name__.split(".")[0] == "factcheck" and getattr(module, "__file__", None):
-            _log_input(Path(module.__file__))
-
-
-if os.environ.get(INPUTS_LOG_ENV):
-    atexit.register(_log_code_at_exit)
-
-
 class _Table:
     """A table read on first access, then kept on the instance (so tests may also replace it)."""
 
@@ -294,11 +274,9 @@ class Dataset:
     def __init__(self, data_dir: Path | None = None):
         self.data_dir = Path(data_dir) if data_dir else find_data_dir()
         self.tables = schema.load_descriptor(self.data_dir)
-        _log_input(self.data_dir / schema.DESCRIPTOR)
 
     def rows(self, name: str) -> list[schema.Row]:
         table = self.tables[name]
-        _log_input(self.data_dir / table.path)
         rows, problems = schema.read_table(self.data_dir, table)
         if problems:
             raise DataError(problems)
@@ -349,7 +327,6 @@ class Dataset:
 
     def article_text(self, article: Article | None = None) -> str:
         path = self.data_dir / (article or self.article()).text_path
-        _log_input(path)
         return path.read_text(encoding="utf-8")
 
     def evidence_for(self, claim_id: str, stances: tuple[str, ...] = ("supports", "contradicts", "qualifies", "context")
@@ -375,7 +352,6 @@ class Dataset:
         path = self.data_dir / SNAPSHOT_DIR / f"{source_id}.txt"
         if not path.is_file():
             return None
-        _log_input(path)
         return Snapshot.parse(path.read_text(encoding="utf-8"))
 
 

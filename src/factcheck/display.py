@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 from .checks import KIND_ORDER, long_date, number_word
-from .data import Article, Claim, Dataset, Evidence, Link, Passage, Source
+from .data import Article, Dataset, Evidence, Link, Passage, Source
 from .ratings import COMBINATION_RULES, DEFAULT_RULES, OUTCOME_LABELS, PassageVerdict, Rating, Verdict
 
 SCALE_LABEL = "rating-scale"
@@ -487,3 +487,38 @@ def status_scale() -> str:
     rows = [f"* - {status_badge(s)}\n  - {md(d)}" for s, d in STATUS_DEFINITIONS.items()]
     return block("list-table", "* - Status\n  - Meaning\n" + "\n".join(rows), "", header_rows="1",
                  class_="fc-scale", widths="25 75")
+
+
+# --- what a claim page rests on, row by row ---------------------------------------------------------
+
+def rows_behind(dataset: Dataset, page: str) -> dict[str, set[tuple[str, ...]]]:
+    """The primary keys of every row a claim page's content depends on, by data file: its sentences and
+    their parts, their links, evidence, sources and judgments, the exchange rates a measure converts at,
+    and the promises it quotes with their tracker rows. An edit to any other row cannot change the page."""
+    passages = dataset.passages_on(page)
+    claims = [c for p in passages for c in dataset.parts_of(p)]
+    claim_ids = {c.claim_id for c in claims}
+    links = [l for l in dataset.links if l.claim_id in claim_ids]
+    evidence_ids = {l.evidence_id for l in links}
+    if any(c.check == "metric_match" for c in claims):
+        evidence_ids |= {r.evidence_id for r in dataset.fx_rates}
+    promises = [p for p in dataset.promises if p.article_claim_id in claim_ids]
+    promise_ids = {p.promise_id for p in promises}
+    tracker = [r for r in dataset.tracker if r.promise_id in promise_ids]
+    evidence_ids |= {r.evidence_id for r in tracker}
+    evidence_ids |= {getattr(p, k) for p in promises for k in ("words_evidence_id", "target_evidence_id",
+                                                                 "deadline_evidence_id")}
+    by_id = {e.evidence_id: e for e in dataset.evidence}
+    return {
+        "data/passages.csv": {(p.passage_id,) for p in passages},
+        "data/claims.csv": {(c,) for c in claim_ids},
+        "data/claim_evidence.csv": {(l.claim_id, l.evidence_id) for l in links},
+        "data/evidence.csv": {(e,) for e in evidence_ids},
+        "data/sources.csv": {(by_id[e].source_id,) for e in evidence_ids},
+        "data/judgments.csv": {(j.claim_id,) for j in dataset.judgments if j.claim_id in claim_ids},
+        "data/fx_rates.csv": ({(r.rate_id,) for r in dataset.fx_rates}
+                              if any(c.check == "metric_match" for c in claims) else set()),
+        "data/articles.csv": {(a.article_id,) for a in dataset.articles},
+        "data/promises.csv": {(p,) for p in promise_ids},
+        "data/tracker.csv": {(r.promise_id, r.evidence_id) for r in tracker},
+    }

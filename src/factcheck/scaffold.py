@@ -21,8 +21,10 @@ def new_claim(root: Path, page_id: str) -> list[Path]:
     toc_path = root / "_toc.yml"
     if notebook.exists():
         raise ScaffoldError(f"{notebook.relative_to(root)} already exists; nothing was changed")
+    from .build.toc import documents
+
     toc = toc_path.read_text(encoding="utf-8")
-    if f"book/claims/{page_id}\n" in toc or toc.rstrip().endswith(f"book/claims/{page_id}"):
+    if f"book/claims/{page_id}" in documents(root):
         raise ScaffoldError(f"_toc.yml already lists book/claims/{page_id}; nothing was changed")
     lines = toc.splitlines(keepends=True)
     last = max((i for i, line in enumerate(lines) if TOC_ENTRY.match(line)), default=None)

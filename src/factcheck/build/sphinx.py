@@ -1,24 +1,26 @@
-"""Sphinx hooks: ClaimReview JSON-LD in each claim page's head, and the exports beside the HTML.
+"""Sphinx hooks: ClaimReview JSON-LD in each claim page's head, the footer, and the exports beside the HTML.
 
 Configured from ``_config.yml`` (``sphinx.config``): ``factcheck_publisher`` (name, url),
-``factcheck_date_published``, and Sphinx's own ``html_baseurl``, which every absolute URL follows.
+``factcheck_date_published``, ``factcheck_contact``, and Sphinx's own ``html_baseurl``, which every absolute
+URL follows. What these hooks add at write time comes from ``data/``, so each page declares the data files it
+depends on (``env.note_dependency``) and Sphinx re-reads it when they change; a change to this package's code
+changes the extension's ``env_version``, which makes Sphinx re-read every page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from .claimreview import Publisher, claim_review, exports, json_ld_script
-from .data import Dataset
-from .display import publication_dates
-from .errors import DataError
-from .ratings import all_passage_verdicts
+from ..claimreview import Publisher, claim_review, exports, json_ld_script
+from ..data import Dataset
+from ..display import publication_dates
+from ..errors import DataError
+from ..ratings import all_passage_verdicts
 
 EXPORT_DIR = "exports"
 
@@ -43,7 +45,11 @@ def _base_url(app: Sphinx) -> str:
 
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Jupyter Book 1.0.4 registers sphinx-thebe's and togglebutton's inline scripts twice; the second
-    ``const THEBE_JS_URL`` is a console error on every page. Keep the first copy of each script."""
+    ``const THEBE_JS_URL`` is a console error on every page. Keep the first copy of each script.
+
+    Upstream: no issue found in the jupyter-book, sphinx-thebe or sphinx-togglebutton trackers (searched for
+    duplicated scripts and "THEBE_JS_URL"). Delete this hook when a page built without it logs no console
+    error (tests/test_browser.py checks for them)."""
     seen, unique = set(), []
     for script in context.get("script_files", []):
         # The copies differ only in filename None versus "": compare what is rendered.
@@ -64,7 +70,10 @@ def name_toggles_by_their_text(app: Sphinx, pagename: str, templatename: str, co
 
 def unescape_link_targets(app: Sphinx, doctree, docname: str) -> None:
     """myst-parser 3.0 stores external link targets HTML-escaped (``escapeHtml(uri)``), and the HTML
-    writer escapes them again: a source URL with ``&`` in its query would break. Store them raw."""
+    writer escapes them again: a source URL with ``&`` in its query would break. Store them raw.
+
+    Upstream: executablebooks/MyST-Parser#760 ("Unable to link with multiple query params", open; the fix
+    proposed in #929 was closed unmerged). Delete this hook when that issue is fixed in the pinned version."""
     from docutils import nodes
 
     for ref in doctree.findall(nodes.reference):
@@ -107,7 +116,7 @@ def add_footer(app: Sphinx, pagename: str, templatename: str, context: dict, doc
 
 
 def _long(date) -> str:
-    from .checks import long_date
+    from ..checks import long_date
 
     return long_date(date)
 
@@ -121,7 +130,6 @@ def _verdicts(app: Sphinx):
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    _record_digests(app)
     out = Path(app.outdir) / EXPORT_DIR
     out.mkdir(exist_ok=True)
     for name, content in exports(_dataset(app), _publisher(app), _base_url(app),
@@ -129,53 +137,39 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         (out / name).write_text(content, encoding="utf-8")
 
 
-def _digest(paths) -> str:
+PAGE_DATA = ("passages.csv", "claims.csv", "claim_evidence.csv", "evidence.csv", "sources.csv", "judgments.csv",
+             "fx_rates.csv", "articles.csv", "changelog.csv")
+"""What this extension reads to write a claim page's ClaimReview and every page's footer."""
+
+
+def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Sphinx re-reads a page when a file it depends on changes: every page shows the changelog (footer),
+    and a claim page's head carries ClaimReview built from the tables in :data:`PAGE_DATA`."""
+    data = Path(app.srcdir) / "data"
+    names = PAGE_DATA if docname in claimreview_tags(app) else ("changelog.csv",)
+    for name in names:
+        app.env.note_dependency(str(data / name))
+
+
+def code_version() -> int:
+    """A digest of this package's code: Sphinx rebuilds its environment when an extension's version changes."""
     h = hashlib.sha256()
-    for path in sorted(paths):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
-DIGESTS = "factcheck-digests.json"
-
-
-def _digests(app: Sphinx) -> dict:
-    return {"code": _digest(Path(__file__).parent.glob("*.py")),
-            "pages": {page: hashlib.sha256(tag.encode()).hexdigest() for page, tag in claimreview_tags(app).items()}}
-
-
-def rewrite_pages_on_data_or_code_change(app: Sphinx) -> None:
-    """Sphinx tracks the pages, not what this extension adds to them at write time: the ClaimReview
-    of a claim page (from data/), link targets fixed by this code (on every page). Remove the HTML of
-    exactly the pages whose additions changed, so Sphinx writes them again from cached doctrees."""
-    if app.builder.format != "html":
-        return
-    state = Path(app.doctreedir) / DIGESTS
-    previous = json.loads(state.read_text(encoding="utf-8")) if state.is_file() else {}
-    current = _digests(app)
-    if previous.get("code") != current["code"]:
-        pages = set(app.env.found_docs)
-    else:
-        old = previous.get("pages", {})
-        pages = {p for p in set(old) | set(current["pages"]) if old.get(p) != current["pages"].get(p)}
-    for docname in pages:
-        (Path(app.outdir) / f"{docname}.html").unlink(missing_ok=True)
-
-
-def _record_digests(app: Sphinx) -> None:
-    Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
-    (Path(app.doctreedir) / DIGESTS).write_text(json.dumps(_digests(app)), encoding="utf-8")
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return int(h.hexdigest()[:12], 16)
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
     app.add_config_value("factcheck_date_published", "", "html")
     app.add_config_value("factcheck_contact", {"name": "", "url": ""}, "html")
-    app.connect("builder-inited", rewrite_pages_on_data_or_code_change)
+    app.connect("source-read", note_data_dependencies)
     app.connect("doctree-resolved", unescape_link_targets)
     app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
     app.connect("html-page-context", add_footer)
     app.connect("html-page-context", name_toggles_by_their_text)
     app.connect("build-finished", write_exports)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.1", "env_version": code_version(), "parallel_read_safe": True,
+            "parallel_write_safe": True}
