@@ -46,7 +46,7 @@ def _stale(project) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_a_notebook_that_reads_a_table_with_pandas_is_re_executed_when_it_changes(tmp_path):
-    project = copy_project(tmp_path / "proj")
+    project = copy_project(tmp_path / "proj", with_build=True)  # an incremental build, as a fact-checker's
     notebook = project / "book" / "claims" / "deadline.ipynb"
     _add_cell(notebook, 'import pandas as pd\nevents = pd.read_csv("../../data/events.csv")\nlen(events)')
     assert run_in(project, "factcheck", "execute", "book/claims/deadline.ipynb").returncode == 0

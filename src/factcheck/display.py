@@ -350,9 +350,10 @@ class ReaderTable:
     summary: str = ""  # when set, the table is collapsed under this line
 
     def _repr_html_(self) -> str:
+        # One row per line: a changed figure shows in a diff as the one row it changed.
         head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
-        body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows)
-        table = f'<table class="fc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        body = "\n".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>" for row in self.rows)
+        table = f'<table class="fc-table">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
         if self.summary:
             return f'<details class="fc-collapsed"><summary>{escape(self.summary)}</summary>{table}</details>'
         return table
