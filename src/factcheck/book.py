@@ -62,6 +62,8 @@ class ClaimPage:
         """Every figure the page's prose may cite, named ``<claim or passage id>_<what>``."""
         from myst_nb import glue
 
+        from .checks import outlet_list
+
         sources = {s.source_id: s for s in self.dataset.sources}
         evidence = {e.evidence_id: e for e in self.dataset.evidence}
         for pv in self.verdicts:
@@ -69,8 +71,6 @@ class ClaimPage:
             for v in pv.parts:
                 cid, f = v.claim.claim_id, v.finding
                 glue(f"{cid}_rating", v.rating.value, display=False)
-                from .checks import outlet_list
-
                 used = [evidence[e] for e in f.evidence_ids]
                 glue(f"{cid}_outlets", str(outlet_list(used, sources)) or "no source", display=False)
                 if v.claim.check in ("quantity", "metric_match"):

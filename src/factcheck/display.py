@@ -219,8 +219,8 @@ def page_evidence_markdown(passages: Sequence[PassageVerdict], dataset: Dataset)
 
 # --- the landing page -------------------------------------------------------------------------
 
-def claim_link(passage: Passage, from_page: str = "book/index") -> str:
-    """A link to a sentence's verdict, from the landing page."""
+def claim_link(passage: Passage) -> str:
+    """A link to a sentence's verdict, from any page (a MyST reference to its label)."""
     return f"{{ref}}`{md_role(passage.claim_short)} <{anchor(passage)}>`"
 
 
