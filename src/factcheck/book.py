@@ -133,7 +133,10 @@ def _clip(text: str, limit: int = 110) -> str:
 
 def landing(dataset: Dataset | None = None) -> None:
     """Bottom line, corrections, then the table: the page a reader arriving from a link sees first."""
+    from myst_nb import glue
+
     dataset = dataset or Dataset()
+    glue("article_headline", dataset.article().headline_fr, display=False)
     verdicts = all_passage_verdicts(dataset)
     _md(show.bottom_line(verdicts))
     _md("**What the article gets wrong**\n\n" + show.corrections_list(verdicts))
@@ -142,23 +145,6 @@ def landing(dataset: Dataset | None = None) -> None:
 def verdict_table(dataset: Dataset | None = None) -> None:
     dataset = dataset or Dataset()
     _md(show.verdict_table(all_passage_verdicts(dataset)))
-
-
-def landing_counts(dataset: Dataset | None = None):
-    """Counts the landing page's prose cites, and the chart of ratings."""
-    from myst_nb import glue
-
-    from .plots import verdicts_chart
-
-    dataset = dataset or Dataset()
-    verdicts = all_passage_verdicts(dataset)
-    glue("n_sentences", show.number_word(len(verdicts)), display=False)
-    glue("n_parts", show.number_word(len(dataset.claims)), display=False)
-    glue("n_sources", len(dataset.sources), display=False)
-    glue("n_originals", len({s.outlet for s in dataset.sources if not s.anonymous}), display=False)
-    glue("n_evidence", len(dataset.evidence), display=False)
-    glue("article_headline", dataset.article().headline_fr, display=False)
-    return verdicts_chart(verdicts)
 
 
 def article_facts(dataset: Dataset | None = None) -> None:

@@ -266,10 +266,6 @@ def verdict_table(verdicts: Sequence[PassageVerdict]) -> str:
     return block("list-table", body, "", header_rows="1", class_="fc-verdicts", widths="30 15 55")
 
 
-def rating_counts(verdicts: Sequence[PassageVerdict | Verdict]) -> list[tuple[Rating, int]]:
-    return [(r, sum(v.rating is r for v in verdicts)) for r in Rating]
-
-
 # --- methodology ------------------------------------------------------------------------------
 
 def rating_scale() -> str:

@@ -13,32 +13,10 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from .checks import ABOUT_TOLERANCE, MetricCandidate, PerJob
-from .display import rating_counts
-from .ratings import Rating, Verdict
-
-COLORS = {Rating.TRUE: "#1a7f37", Rating.MOSTLY_TRUE: "#6aa84f", Rating.MISLEADING: "#e69138",
-          Rating.MOSTLY_FALSE: "#cc4125", Rating.FALSE: "#990000", Rating.UNVERIFIED: "#777777"}
 
 
 def _source_line(fig: Figure, text: str) -> None:
     fig.text(0.01, 0.01, text, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
-
-
-def verdicts_chart(verdicts: tuple[Verdict, ...]) -> Figure:
-    counts = rating_counts(verdicts)
-    fig, ax = plt.subplots(figsize=(7, 3.2))
-    labels = [r.value for r, _ in counts]
-    ax.barh(labels, [n for _, n in counts], color=[COLORS[r] for r, _ in counts])
-    ax.invert_yaxis()
-    ax.set_xlabel("Number of claims")
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    for i, (_, n) in enumerate(counts):
-        ax.text(n + 0.1, i, str(n), va="center", fontsize=9)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"Verdicts on the article's {len(verdicts)} checkable claims", loc="left", fontsize=11)
-    fig.subplots_adjust(bottom=0.25, left=0.2)
-    _source_line(fig, "Source: factcheck verdicts computed from data/claims.csv, evidence.csv and judgments.csv")
-    return fig
 
 
 def pledges_chart(pledges: tuple[PerJob, ...]) -> Figure:
