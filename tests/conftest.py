@@ -36,6 +36,21 @@ def copy_project(dest: Path, with_build: bool = False) -> Path:
     return dest
 
 
+def edit_csv_cell(path: Path, row_id: str, column: str, value) -> None:
+    """Change one cell the way a spreadsheet would (``value`` may be a function of the old text), keeping
+    every other byte of the file."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    col = rows[0].index(column)
+    row = next(r for r in rows[1:] if r[0] == row_id)
+    row[col] = value(row[col]) if callable(value) else value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
 def run_in(copy: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     """Run a tool of the project's venv inside a copy, with the copy's own package code first on the path."""
     env = {**os.environ, "PYTHONPATH": str(copy / "src"), "FACTCHECK_DATA": str(copy / "data")}

@@ -3,15 +3,13 @@ claim page depends only on the rows it shows. Shown on temporary copies of the p
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 
 import nbformat
 import pytest
 
-from conftest import copy_project, run_in
+from conftest import copy_project, edit_csv_cell, run_in
 from factcheck.data import Dataset
 from factcheck.display import rows_behind
 
@@ -22,16 +20,6 @@ def _add_cell(notebook, source: str) -> None:
     cell.metadata["tags"] = ["remove-cell"]
     nb.cells.insert(2, cell)
     nbformat.write(nb, notebook)
-
-
-def _edit_row(path, key: str, column: str, change) -> None:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    col = rows[0].index(column)
-    row = next(r for r in rows[1:] if r[0] == key)
-    row[col] = change(row[col])
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def _stale(project) -> dict[str, str]:
@@ -52,7 +40,7 @@ def test_a_notebook_that_reads_a_table_with_pandas_is_re_executed_when_it_change
     assert run_in(project, "factcheck", "execute", "book/claims/deadline.ipynb").returncode == 0
     assert "book/claims/deadline.ipynb" not in _stale(project)
     event = Dataset(project / "data").events[0].event_id
-    _edit_row(project / "data" / "events.csv", event, "label_en", lambda text: text + " (edited)")
+    edit_csv_cell(project / "data" / "events.csv", event, "label_en", lambda text: text + " (edited)")
     assert _stale(project).get("book/claims/deadline.ipynb") == "data/events.csv changed"
     book = run_in(project, "factcheck", "book")
     assert "executed book/claims/deadline.ipynb (data/events.csv changed)" in book.stdout, book.stdout + book.stderr
@@ -80,7 +68,7 @@ def test_a_one_row_evidence_edit_stales_only_the_pages_that_show_that_row(tmp_pa
         for (evidence_id,) in rows_behind(dataset, page)["data/evidence.csv"]:
             shown_on.setdefault(evidence_id, set()).add(page)
     row = min(shown_on, key=lambda e: (len(shown_on[e]), e))  # a row shown on a single page
-    _edit_row(project / "data" / "evidence.csv", row, "note", lambda text: text + " Checked again.")
+    edit_csv_cell(project / "data" / "evidence.csv", row, "note", lambda text: text + " Checked again.")
     stale = _stale(project)
     claim_pages = {name for name in stale if name.startswith("book/claims/")}
     assert claim_pages == {f"book/{page}.ipynb" for page in shown_on[row]}, stale

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,13 +44,22 @@ def test_python_dash_m_runs_the_same_command(root):
     assert out.returncode == 0, out.stderr
 
 
-def test_validate_reports_file_row_column_and_rule_and_changes_nothing(root, tmp_path, capsys):
+def _data_with_lines(root, tmp_path, name: str, edit) -> Path:
+    """A copy of data/ whose file ``name`` has its lines (as an editor shows them) changed by ``edit``."""
     data = tmp_path / "data"
     shutil.copytree(root / "data", data)
-    path = data / "sources.csv"
+    path = data / name
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[2] = lines[2].replace("https://", "ftp://", 1)
+    edit(lines)
     path.write_text("".join(lines), encoding="utf-8")
+    return data
+
+
+def test_validate_reports_file_row_column_and_rule_and_changes_nothing(root, tmp_path, capsys):
+    def edit(lines):
+        lines[2] = lines[2].replace("https://", "ftp://", 1)
+
+    data = _data_with_lines(root, tmp_path, "sources.csv", edit)
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
     assert main(["validate", "--data", str(data)]) == 1
     err = capsys.readouterr().err
@@ -59,13 +69,11 @@ def test_validate_reports_file_row_column_and_rule_and_changes_nothing(root, tmp
 
 def test_an_error_names_the_spreadsheet_row_and_the_editor_line(root, tmp_path, capsys):
     """A quote spanning two lines moves every later row down a line in an editor, not in a spreadsheet."""
-    data = tmp_path / "data"
-    shutil.copytree(root / "data", data)
-    path = data / "evidence.csv"
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[1] = lines[1].replace("announced a $100 billion", "announced a\n$100 billion", 1)
-    lines[5] = lines[5].replace(",", ",not-a-source-", 1)  # data row 5 → spreadsheet row 6, editor line 7
-    path.write_text("".join(lines), encoding="utf-8")
+    def edit(lines):
+        lines[1] = lines[1].replace("announced a $100 billion", "announced a\n$100 billion", 1)
+        lines[5] = lines[5].replace(",", ",not-a-source-", 1)  # data row 5 → spreadsheet row 6, editor line 7
+
+    data = _data_with_lines(root, tmp_path, "evidence.csv", edit)
     assert main(["validate", "--data", str(data)]) == 1
     assert "evidence.csv, row 6 (line 7 in a text editor), column 'source_id'" in capsys.readouterr().err
 

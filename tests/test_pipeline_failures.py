@@ -1,28 +1,15 @@
 """Each fault the issue names makes the test command fail, shown on a temporary copy of the project."""
 
-import csv
-import io
 import shutil
 
 import nbformat
 import pytest
 
-from conftest import copy_project, run_in
+from conftest import copy_project, edit_csv_cell, run_in
 
 pytestmark = pytest.mark.slow
 
 NBVAL = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "-p", "no:xdist", "-q"]
-
-
-def edit_cell(path, row_id, column, value):
-    """Change one cell the way a spreadsheet would, keeping every other byte of the file."""
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    col = rows[0].index(column)
-    row = next(r for r in rows[1:] if r[0] == row_id)
-    row[col] = value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 @pytest.fixture
@@ -42,7 +29,7 @@ def test_a_cell_that_raises_fails_nbval(project):
 def test_an_evidence_value_changed_without_reexecution_is_caught(project, dataset):
     """Stale stored output: both `factcheck execute --check` and nbval fail."""
     jobs_row = next(e for l, e in dataset.evidence_for("jobs") if l.stance == "supports" and e.unit == "jobs")
-    edit_cell(project / "data" / "evidence.csv", jobs_row.evidence_id, "value", "250000")
+    edit_csv_cell(project / "data" / "evidence.csv", jobs_row.evidence_id, "value", "250000")
     check = run_in(project, "factcheck", "execute", "--check")
     assert check.returncode == 1 and "data/evidence.csv changed" in check.stderr
     out = run_in(project, "pytest", *NBVAL, "book/claims/jobs.ipynb")

@@ -364,7 +364,7 @@ def _notebook_rules(ds: Dataset) -> list[Problem]:
     return out
 
 
-def _normalise_quote(text: str) -> str:
+def normalise_quote(text: str) -> str:
     """Quotes compare modulo white space and the kind of quote mark or apostrophe."""
     for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " ")):
         text = text.replace(curly, straight)
@@ -388,7 +388,7 @@ def _snapshot_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Proble
                 out.append(Problem(name, None, key, None, f"the snapshot header needs '{key}: ...'"))
         if snap.header.get("source_id") not in (None, "", source.source_id):
             out.append(Problem(name, None, "source_id", snap.header["source_id"], f"should be {source.source_id}"))
-        snapshots[source.source_id] = _normalise_quote(snap.text)
+        snapshots[source.source_id] = normalise_quote(snap.text)
     known = {s.source_id for s in ds.sources}
     for snapshot_file in sorted((ds.data_dir / SNAPSHOT_DIR).glob("*.txt")):
         if snapshot_file.stem not in known:
@@ -396,7 +396,7 @@ def _snapshot_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Proble
                                "no source in sources.csv has this source_id: delete the file or add the source"))
     for ev in ds.evidence:
         text = snapshots.get(ev.source_id)
-        if text is not None and _normalise_quote(ev.quote) not in text:
+        if text is not None and normalise_quote(ev.quote) not in text:
             out.append(Problem(path, _row(ds, "evidence", ev), "quote", ev.quote,
                                f"not found verbatim in {SNAPSHOT_DIR}/{ev.source_id}.txt"))
     return out
