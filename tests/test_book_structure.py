@@ -14,7 +14,9 @@ def _toc_files(root):
 
 
 def _book_pages(root):
+    """The pages of the book; ``x.fr.md`` is the French text of ``x.md``, not a page of its own."""
     return sorted(p for p in (root / "book").rglob("*") if p.suffix in (".ipynb", ".md")
+                  and not p.name.endswith(".fr.md")
                   and "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts)
 
 

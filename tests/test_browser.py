@@ -119,11 +119,14 @@ def test_phone_width_keeps_the_verdict_visible(browser, site):
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
 CLAIM_PAGE_BUDGET = 8 * PHONE["height"]     # about 6,800 px: eight phone screens, evidence collapsed
 LANDING_BUDGET = 6 * PHONE["height"] + 100  # six screens (the browser chrome is not in the viewport)
+LANDING_BUDGET_FR = 7 * PHONE["height"] + 100  # French runs about a sixth longer than English: one more screen
 CLAIM_PAGES = sorted({f"book/{p.page}.html" for p in __import__("factcheck.data", fromlist=["Dataset"])
                       .Dataset(__import__("conftest").ROOT / "data").passages})
 OTHER_PAGES = ["book/index.html", "book/methodology.html", "book/sources.html", "book/about-article.html",
                "book/aftermath.html", "book/corrections.html", "book/contributing.html"]
 TRACKER = "book/tracker.html"
+CLAIM_PAGES += [f"fr/{p}" for p in CLAIM_PAGES]  # the French edition, held to the same rules
+OTHER_PAGES += [f"fr/{p}" for p in OTHER_PAGES]
 
 
 @pytest.fixture(scope="module")
@@ -168,15 +171,17 @@ def test_every_other_page_passes_axe(browser, site, axe_source, path):
     context.close()
 
 
-def test_the_landing_page_fits_six_phone_screens_and_keeps_the_reasons(browser, site):
+@pytest.mark.parametrize("path, budget", [("book/index.html", LANDING_BUDGET), ("fr/book/index.html", LANDING_BUDGET_FR)],
+                         ids=["en", "fr"])
+def test_the_landing_page_fits_six_phone_screens_and_keeps_the_reasons(browser, site, path, budget):
     context = browser.new_context(viewport=PHONE)
     pg = context.new_page()
-    pg.goto(f"{site}/book/index.html")
+    pg.goto(f"{site}/{path}")
     assert pg.locator(".fc-bottom-line").bounding_box()["y"] < PHONE["height"], "the bottom line is not on screen one"
     reasons = pg.locator("table.fc-verdicts tbody tr td:nth-child(3)")
     assert reasons.count() > 10 and all(reasons.nth(i).is_visible() for i in range(reasons.count()))
     height = pg.evaluate("document.documentElement.scrollHeight")
-    assert height <= LANDING_BUDGET, f"landing page: {height} px at 390 px, over {LANDING_BUDGET}"
+    assert height <= budget, f"{path}: {height} px at 390 px, over {budget}"
     context.close()
 
 
@@ -191,11 +196,13 @@ def test_show_the_computation_reveals_code_that_calls_a_check(page, site):
     assert page.errors == [], page.errors
 
 
+@pytest.mark.parametrize("tracker", [TRACKER, f"fr/{TRACKER}"], ids=["en", "fr"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
-def test_the_tracker_shows_each_status_first_with_its_chart_and_passes_axe(browser, site, axe_source, viewport):
+def test_the_tracker_shows_each_status_first_with_its_chart_and_passes_axe(browser, site, axe_source, viewport,
+                                                                           tracker):
     context = browser.new_context(viewport=viewport)
     pg = context.new_page()
-    pg.goto(f"{site}/{TRACKER}")
+    pg.goto(f"{site}/{tracker}")
     first = pg.locator(".fc-verdict").first
     assert first.locator(".fc-status").is_visible()
     assert first.bounding_box()["y"] + first.bounding_box()["height"] <= viewport["height"] * 1.6
@@ -203,3 +210,41 @@ def test_the_tracker_shows_each_status_first_with_its_chart_and_passes_axe(brows
     assert widths and all(w > 0 for w in widths)
     assert _axe(pg, axe_source) == []
     context.close()
+
+
+# --- the French edition ----------------------------------------------------------------------------
+
+def test_a_french_reader_goes_to_a_claim_switches_to_english_and_back(page, site):
+    page.goto(f"{site}/fr/index.html")
+    page.wait_for_url("**/fr/book/index.html")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator(".fc-bottom-line").inner_text().startswith("L'essentiel")
+    page.locator("table.fc-verdicts td:first-child a").first.click()
+    page.wait_for_load_state()
+    claim = page.url.split("#")[0]
+    assert "/fr/book/claims/" in claim and page.locator(".fc-verdict .fc-badge").first.is_visible()
+    french_heading = page.locator("h1").first.inner_text()
+    page.locator(".fc-language-switch a", has_text="English").click()
+    page.wait_for_load_state()
+    assert page.url == claim.replace("/fr/book/", "/book/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").first.inner_text() != french_heading
+    page.locator(".fc-language-switch a", has_text="Français").click()
+    page.wait_for_load_state()
+    assert page.url == claim and page.locator("h1").first.inner_text() == french_heading
+    assert page.errors == [] and page.outside == [], (page.errors, page.outside)
+
+
+def test_the_french_search_finds_a_page_by_a_french_word_in_another_form(page, site):
+    """French stemming: « promesses » finds the pages that say « promesse »."""
+    page.goto(f"{site}/fr/search.html?q=promesses")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    results = page.locator("#search-results li a").all_inner_texts()
+    assert any("Suivi des promesses" in r or "promesse" in r.lower() for r in results), results
+
+
+def test_the_french_computation_opens_with_a_french_label_and_french_comments(page, site):
+    page.goto(f"{site}/fr/book/claims/amount.html")
+    page.locator("details.hide summary", has_text="Afficher le calcul").first.click()
+    code = page.locator("details.hide .cell_input").first.inner_text()
+    assert "# Le calcul" in code and "Show the computation" not in code and "checks.run_check(" in code

@@ -32,11 +32,11 @@ def verdicts(dataset):
 
 @pytest.fixture(scope="module")
 def pages(html_dir):
-    """Every published page (not Sphinx's own genindex/search), parsed once."""
+    """Every published page of the English edition (not Sphinx's own genindex/search), parsed once."""
     found = {}
     for path in sorted(html_dir.rglob("*.html")):
         rel = path.relative_to(html_dir).as_posix()
-        if rel.startswith(("_static", "_sources", "_images")) or rel in ("genindex.html", "search.html", "index.html"):
+        if rel.startswith(("_static", "_sources", "_images", "fr/")) or rel in ("genindex.html", "search.html", "index.html"):
             continue
         found[rel] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return found

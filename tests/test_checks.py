@@ -17,15 +17,15 @@ D = dt.date(2024, 12, 16)
 
 
 def claim(check="quantity", value_fr=None, terms=None, cid="c1", role="core"):
-    return Claim(cid, "p1", value_fr or "q", "en", "short", "amount", None, value_fr, check, terms, True, role)
+    return Claim(cid, "p1", value_fr or "q", "en", "short", "court", "amount", None, value_fr, check, terms, True, role)
 
 
 def source(sid="s1", outlet="Outlet", kind="wire", original=None):
-    return Source(sid, outlet, original, "t", None, "https://example.org/x", D, D, kind, None, "ok")
+    return Source(sid, outlet, original, "t", None, "https://example.org/x", D, D, kind, None, "ok", "fiable")
 
 
 def ev(eid="e1", quote="q", value=None, unit=None, qualifier=None, as_of=None, metric=None, sid="s1"):
-    return Evidence(eid, sid, quote, "en", None, value, unit, qualifier, as_of, metric, None)
+    return Evidence(eid, sid, quote, "en", None, "traduction", value, unit, qualifier, as_of, metric, None)
 
 
 def pair(e, stance="supports", cid="c1"):
@@ -182,10 +182,10 @@ def test_every_outcome_has_a_default_rating():
 def test_a_judgment_applies_only_to_the_outcome_it_was_written_for():
     from factcheck.checks import Finding
 
-    finding = Finding("c1", "quantity", "match", "S.", ())
-    current = Judgment("c1", "match", "Misleading", "An offer is not a stake.", "The deal is not what it says.")
+    finding = Finding("c1", "quantity", "match", "S.", "P.", ())
+    current = Judgment("c1", "match", "Misleading", "An offer is not a stake.", "Une offre n'est pas une part.", "The deal is not what it says.")
     assert rate(finding, current) == (Rating.MISLEADING, "An offer is not a stake.", None)
-    stale = Judgment("c1", "mismatch", "False", "The figure is wrong entirely.", None)
+    stale = Judgment("c1", "mismatch", "False", "The figure is wrong entirely.", "Le chiffre est entièrement faux.", None)
     assert rate(finding, stale) == (Rating.TRUE, None, stale)
 
 

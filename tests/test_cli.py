@@ -92,8 +92,11 @@ def test_new_claim_scaffolds_a_notebook_and_lists_it_in_the_toc(root, tmp_path):
     before = (proj / "_toc.yml").read_text()
     assert main(["new-claim", "stargate", "--root", str(proj)]) == 0
     nb = nbformat.read(proj / "book" / "claims" / "stargate.ipynb", as_version=4)
-    assert 'ClaimPage("claims/stargate")' in nb.cells[1].source
+    assert 'ClaimPage("claims/stargate")' in nb.cells[2].source
     assert all("tags" in c.metadata for c in nb.cells if c.cell_type == "code")
+    from factcheck.validate import _french_twins
+
+    assert _french_twins("stargate.ipynb", nb.cells) == [], "the template is written in both languages"
     toc = (proj / "_toc.yml").read_text()
     assert "- file: book/claims/stargate" in toc
     assert toc.replace("      - file: book/claims/stargate\n", "") == before  # comments and order kept

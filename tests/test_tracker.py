@@ -69,11 +69,11 @@ def add_evidence(data, evidence_id: str, quote: str, value: str, unit: str, as_o
     source = "softbank-2025-04-01-openai-follow-on"  # any source: the snapshot gains the quoted passage
     _append(data / "evidence.csv", {"evidence_id": evidence_id, "source_id": source, "quote": quote,
                                     "language": "en", "value": value, "unit": unit, "qualifier": "exact" if value else "",
-                                    "as_of": as_of})
+                                    "as_of": as_of, "translation_fr": f"(traduction) {quote}"})
     with open(data / "snapshots" / f"{source}.txt", "a", encoding="utf-8") as fh:
         fh.write(f"\n---\n\n{quote}\n")
     _append(data / "tracker.csv", {"promise_id": promise, "evidence_id": evidence_id, "kind": kind,
-                                   "counts": counts, "why": why})
+                                   "counts": counts, "why": why, "why_fr": f"(en français) {why}"})
 
 
 def _money(data):

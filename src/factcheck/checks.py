@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from . import money
+from . import french, money
 from .data import Claim, Dataset, Evidence, FxRate, Link, Source
 from .quantities import (PartialDate, Qualifier, Quantity, format_amount, parse_date_fr, parse_quantity_fr,
                          to_base)
+from .language import EN, FR, Language
 
 ABOUT_TOLERANCE = 0.05
 """« environ » (about) accepts a figure within 5 % either side; methodology.md explains the choice."""
@@ -33,7 +34,8 @@ class Comparison:
     """One evidence row's figure against the claim: shown on the page, so every compared value is visible."""
 
     evidence_id: str
-    reported: str
+    reported: str  # what the row reports, in English
+    reported_fr: str
     outcome: str
 
 
@@ -44,13 +46,17 @@ class Finding:
     claim_id: str
     check: str
     outcome: str
-    sentence: str
+    sentence: str  # the reason for the default rating, in English
+    sentence_fr: str  # the same reason, from the French template
     evidence_ids: tuple[str, ...]
     figures: tuple[tuple[str, float], ...] = field(default=())
     comparisons: tuple[Comparison, ...] = field(default=())
 
     def figure(self, name: str) -> float:
         return dict(self.figures)[name]
+
+    def sentence_in(self, lang: Language) -> str:
+        return lang(en=self.sentence, fr=self.sentence_fr)
 
 
 # --- quantities ------------------------------------------------------------------------------
@@ -104,24 +110,35 @@ def check_quantity(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Sourc
     numeric = [(link, ev, q) for link, ev in pairs if link.stance != "context"
                and (q := evidence_quantity(ev)) is not None and q.unit == asserted.unit]
     if not numeric:
-        return _no_evidence(claim, "quantity", f"no source gives a figure in {asserted.unit} for this claim")
+        return _no_evidence(claim, "quantity", lambda L: L(
+            en=f"no source gives a figure in {asserted.unit} for this claim",
+            fr=f"aucune source ne donne de chiffre en {french.amount(2, asserted.unit).split()[-1]} pour cette affirmation"))
     outcomes = [(compare_quantity(asserted, q, tolerance), ev, q) for _, ev, q in numeric]
     best = min(outcomes, key=lambda o: _RANK[o[0]])[0]
     used = [(ev, q) for o, ev, q in outcomes if o == best]
     outlets = outlet_list([ev for ev, _ in used], sources)
-    reported = join(sorted({q.describe() for _, q in used}))
-    verb = "reports" if outlets.single else "report"
-    text = {
-        "match": f"{outlets} {verb} {reported}, as the article says",
-        "qualifier_unsupported": f"{outlets} {verb} {reported}, but {'it does' if outlets.single else 'none of them'}"
-                                 f"{'' if not outlets.single else ' not'} say “{asserted.qualifier.en}”",
-        "approximate": f"{outlets} {verb} {reported}: close to the article's {asserted.describe()}, but not the same figure",
-        "mismatch": f"{outlets} {verb} {reported}, not the article's {asserted.describe()}",
-    }[best]
-    return Finding(claim.claim_id, "quantity", best, sentence(text),
-                   tuple(ev.evidence_id for ev, _ in used),
-                   (("asserted", asserted.value), ("reported", used[0][1].value)),
-                   tuple(Comparison(ev.evidence_id, q.describe(), o) for o, ev, q in outcomes))
+
+    def text(L: Language) -> str:
+        said, one = outlets.render(L), outlets.single
+        reported, claimed = L.join(sorted({q.describe(L) for _, q in used})), asserted.describe(L)
+        if L.code == "en":
+            verb = "reports" if one else "report"
+            return {"match": f"{said} {verb} {reported}, as the article says",
+                    "qualifier_unsupported": f"{said} {verb} {reported}, but {'it does not' if one else 'none of them'} "
+                                             f"say “{asserted.qualifier.en}”",
+                    "approximate": f"{said} {verb} {reported}: close to the article's {claimed}, but not the same figure",
+                    "mismatch": f"{said} {verb} {reported}, not the article's {claimed}"}[best]
+        verb = "rapporte" if one else "rapportent"
+        return {"match": f"{said} {verb} {reported}, comme l'article",
+                "qualifier_unsupported": f"{said} {verb} {reported}, mais {'ne dit pas' if one else 'aucun ne dit'} "
+                                         f"{L.quoted(asserted.qualifier.fr)}",
+                "approximate": f"{said} {verb} {reported} : un chiffre proche de celui de l'article ({claimed}), "
+                               "mais pas le même",
+                "mismatch": f"{said} {verb} {reported}, et non {claimed} comme l'article"}[best]
+
+    return _finding(claim, "quantity", best, text, tuple(ev.evidence_id for ev, _ in used),
+                    (("asserted", asserted.value), ("reported", used[0][1].value)),
+                    tuple(Comparison(ev.evidence_id, q.describe(EN), q.describe(FR), o) for o, ev, q in outcomes))
 
 
 def claimed_quantity(claim: Claim) -> Quantity:
@@ -146,22 +163,27 @@ def check_date(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]) 
     asserted = claimed_date(claim)
     dated = [(link, ev, d) for link, ev in pairs if link.stance != "context" and (d := implied_date(ev))]
     if not dated:
-        return _no_evidence(claim, "date", "no source dates this")
+        return _no_evidence(claim, "date", lambda L: L(en="no source dates this", fr="aucune source ne la date"))
     agreeing = [(ev, d) for _, ev, d in dated if asserted.matches(d)]
     differing = [(ev, d) for _, ev, d in dated if not asserted.matches(d)]
     outcome = "match" if agreeing and not differing else "partial" if agreeing else "mismatch"
 
-    def dating(rows: list[tuple[Evidence, dt.date]]) -> str:
-        outlets = outlet_list([ev for ev, _ in rows], sources)
-        return f"{outlets} {'dates' if outlets.single else 'date'} it to {join(sorted({long_date(d) for _, d in rows}))}"
+    def text(L: Language) -> str:
+        def dating(rows: list[tuple[Evidence, dt.date]]) -> str:
+            outlets = outlet_list([ev for ev, _ in rows], sources)
+            days = L.join([L.date(d) for d in sorted({d for _, d in rows})])
+            return L(en=f"{outlets.render(L)} {'dates' if outlets.single else 'date'} it to {days}",
+                     fr=f"{outlets.render(L)} {'la date' if outlets.single else 'la datent'} du {days}")
 
-    text = {"match": f"{dating(agreeing)}, as the article does",
-            "partial": f"{dating(agreeing)}, but {dating(differing)}",
-            "mismatch": f"{dating(differing)}, not {asserted.describe()}"}[outcome]
-    return Finding(claim.claim_id, "date", outcome, sentence(text),
-                   tuple(ev.evidence_id for _, ev, _ in dated), (),
-                   tuple(Comparison(ev.evidence_id, long_date(d), "match" if asserted.matches(d) else "mismatch")
-                         for _, ev, d in dated))
+        return {"match": L(en=f"{dating(agreeing)}, as the article does", fr=f"{dating(agreeing)}, comme l'article"),
+                "partial": L(en=f"{dating(agreeing)}, but {dating(differing)}",
+                             fr=f"{dating(agreeing)}, mais {dating(differing)}"),
+                "mismatch": L(en=f"{dating(differing)}, not {asserted.describe(L)}",
+                              fr=f"{dating(differing)}, et non {asserted.describe(L)}")}[outcome]
+
+    return _finding(claim, "date", outcome, text, tuple(ev.evidence_id for _, ev, _ in dated), (),
+                    tuple(Comparison(ev.evidence_id, EN.date(d), FR.date(d),
+                                     "match" if asserted.matches(d) else "mismatch") for _, ev, d in dated))
 
 
 def claimed_date(claim: Claim) -> PartialDate:
@@ -187,24 +209,31 @@ def check_terms(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source])
     present = [t for t, evs in found.items() if evs]
     missing = [t for t in claim.terms if t not in present]
     if not supporting and not against:
-        return _no_evidence(claim, "terms", "no source quotes these words")
+        return _no_evidence(claim, "terms", lambda L: L(en="no source quotes these words",
+                                                        fr="aucune source ne cite ces mots"))
     used = tuple(dict.fromkeys(ev.evidence_id for evs in found.values() for ev in evs))
     if present and not missing:
         outcome = "partial" if against else "match"
     else:
         outcome = "partial" if present else ("contradicted" if against else "mismatch")
-    words = join([f"“{t}”" for t in present])
     confirming = outlet_list([ev for t in present for ev in found[t]], sources)
-    confirm = f"{confirming} {'confirms' if confirming.single else 'confirm'} it in the same words ({words})"
     objecting = outlet_list(against, sources)
-    objection = f"{objecting} {'qualifies' if objecting.single else 'qualify'} or contradict{'s' if objecting.single else ''} it"
-    unconfirmed = f"no source confirms {join([f'“{t}”' for t in missing])}"
-    text = {"match": confirm,
-            "partial": f"{confirm}, but {objection if against and not missing else unconfirmed}",
-            "contradicted": f"{objection}, and {unconfirmed}",
-            "mismatch": unconfirmed}[outcome]
-    return Finding(claim.claim_id, "terms", outcome, sentence(text),
-                   used + tuple(ev.evidence_id for ev in against))
+
+    def text(L: Language) -> str:
+        words = L.join([L.quoted(t) for t in present])
+        one, few = confirming.single, objecting.single
+        confirm = L(en=f"{confirming.render(L)} {'confirms' if one else 'confirm'} it in the same words ({words})",
+                    fr=f"{confirming.render(L)} {'la confirme' if one else 'la confirment'} dans les mêmes termes ({words})")
+        objection = L(en=f"{objecting.render(L)} {'qualifies' if few else 'qualify'} or contradict{'s' if few else ''} it",
+                      fr=f"{objecting.render(L)} {'la nuance ou la contredit' if few else 'la nuancent ou la contredisent'}")
+        unconfirmed = L(en="no source confirms ", fr="aucune source ne confirme ") + L.join([L.quoted(t) for t in missing])
+        return {"match": confirm,
+                "partial": L(en=f"{confirm}, but ", fr=f"{confirm}, mais ")
+                + (objection if against and not missing else unconfirmed),
+                "contradicted": L(en=f"{objection}, and {unconfirmed}", fr=f"{objection}, et {unconfirmed}"),
+                "mismatch": unconfirmed}[outcome]
+
+    return _finding(claim, "terms", outcome, text, used + tuple(ev.evidence_id for ev in against))
 
 
 # --- stance: events and statuses, judged row by row in claim_evidence.csv ---------------------
@@ -214,27 +243,42 @@ def check_stance(claim: Claim, pairs: Sequence[Pair], sources: dict[str, Source]
     combines them: confirmed, confirmed with a caveat, disputed, contradicted, or neither."""
     by = {s: [ev for link, ev in pairs if link.stance == s] for s in ("supports", "contradicts", "qualifies")}
     if not any(by.values()):
-        return _no_evidence(claim, "stance", "no source we found bears on it directly")
+        return _no_evidence(claim, "stance", lambda L: L(en="no source we found bears on it directly",
+                                                         fr="aucune source trouvée ne porte directement sur elle"))
     said = {s: outlet_list(evs, sources) for s, evs in by.items() if evs}
-
-    def verb(stance: str, singular: str, plural: str) -> str:
-        return f"{said[stance]} {singular if said[stance].single else plural}"
-
     if by["supports"] and by["contradicts"]:
-        outcome, text = "partial", f"{verb('supports', 'confirms', 'confirm')} part of it, but " \
-                                   f"{verb('contradicts', 'contradicts', 'contradict')} it"
+        outcome = "partial"
     elif by["contradicts"]:
-        outcome, text = "contradicted", verb("contradicts", "contradicts", "contradict") + " it"
-    elif by["supports"] and by["qualifies"]:
-        outcome, text = "qualified", f"{verb('supports', 'confirms', 'confirm')} it, and " \
-                                     f"{verb('qualifies', 'adds', 'add')} a caveat"
+        outcome = "contradicted"
     elif by["supports"]:
-        outcome, text = "match", verb("supports", "confirms", "confirm") + " it"
+        outcome = "qualified" if by["qualifies"] else "match"
     else:
-        outcome, text = "unestablished", f"no source establishes or refutes it; {verb('qualifies', 'reports', 'report')} " \
-                                         "only related facts"
-    return Finding(claim.claim_id, "stance", outcome, sentence(text),
-                   tuple(ev.evidence_id for evs in by.values() for ev in evs))
+        outcome = "unestablished"
+
+    def text(L: Language) -> str:
+        def verb(stance: str, singular: str, plural: str) -> str:
+            return f"{said[stance].render(L)} {singular if said[stance].single else plural}"
+
+        if outcome == "partial":
+            return L(en=f"{verb('supports', 'confirms', 'confirm')} part of it, but ",
+                     fr=f"{verb('supports', 'en confirme', 'en confirment')} une partie, mais ") + \
+                L(en=verb("contradicts", "contradicts", "contradict") + " it",
+                  fr=verb("contradicts", "la contredit", "la contredisent"))
+        if outcome == "contradicted":
+            return L(en=verb("contradicts", "contradicts", "contradict") + " it",
+                     fr=verb("contradicts", "la contredit", "la contredisent"))
+        confirmed = L(en=verb("supports", "confirms", "confirm") + " it", fr=verb("supports", "la confirme", "la confirment")) \
+            if by["supports"] else ""
+        if outcome == "qualified":
+            return L(en=f"{confirmed}, and {verb('qualifies', 'adds', 'add')} a caveat",
+                     fr=f"{confirmed}, et {verb('qualifies', 'y apporte une réserve', 'y apportent une réserve')}")
+        if outcome == "match":
+            return confirmed
+        return L(en=f"no source establishes or refutes it; {verb('qualifies', 'reports', 'report')} only related facts",
+                 fr="aucune source ne l'établit ni ne la réfute ; "
+                    + verb("qualifies", "ne rapporte que des faits connexes", "ne rapportent que des faits connexes"))
+
+    return _finding(claim, "stance", outcome, text, tuple(ev.evidence_id for evs in by.values() for ev in evs))
 
 
 # --- an unnamed metric: which reported figure, if any, is the article's? ----------------------
@@ -279,39 +323,61 @@ def check_metric_match(claim: Claim, pairs: Sequence[Pair], rates: Iterable[FxRa
     asserted = claimed_quantity(claim)
     candidates = metric_candidates(asserted.value, pairs, rates)
     if not candidates:
-        return _no_evidence(claim, "metric_match", "no reported figure to compare it with")
+        return _no_evidence(claim, "metric_match", lambda L: L(en="no reported figure to compare it with",
+                                                               fr="aucun chiffre publié auquel la comparer"))
     close = [c for c in candidates if abs(c.relative_gap) <= tolerance]
     nearest = candidates[0]
-    nearest_text = (f"{gap_phrase(nearest.relative_gap)} the nearest, "
-                    f"{_metric_name(nearest.metric)} on {long_date(nearest.as_of)} "
-                    f"({format_amount(nearest.usd, 'USD')})")
-    if close:
-        outcome = "match"
-        names = join([f"{_metric_name(c.metric)} on {long_date(c.as_of)}" for c in close])
-        text = (f"of the {number_word(len(candidates))} figures SoftBank reported, {names} "
-                f"{'comes' if len(close) == 1 else 'come'} within {tolerance:.0%} of {asserted.describe()}")
-    else:
-        outcome = "no_metric_match"
-        text = (f"none of the {number_word(len(candidates))} figures SoftBank reported comes within {tolerance:.0%} "
-                f"of {asserted.describe()}: {nearest_text}")
-    return Finding(claim.claim_id, "metric_match", outcome, sentence(text),
-                   tuple(c.evidence_id for c in candidates),
-                   (("asserted", asserted.value), ("nearest_usd", nearest.usd)),
-                   tuple(Comparison(c.evidence_id, f"{_metric_name(c.metric)} {format_amount(c.usd, 'USD')}"
-                                    + (f" at ¥{c.jpy_per_usd:,.2f}/$" if c.jpy_per_usd == c.jpy_per_usd else ""),
-                                    gap_phrase(c.relative_gap)) for c in candidates))
+    outcome = "match" if close else "no_metric_match"
+
+    def text(L: Language) -> str:
+        n, within, claimed = L.number_word(len(candidates)), L.percent(tolerance), asserted.describe(L)
+        nearest_text = L(en=f"{gap_phrase(nearest.relative_gap, L)} the nearest, ",
+                         fr=f"{gap_phrase(nearest.relative_gap, L)} au plus proche, ") + \
+            f"{metric_on(nearest, L)} ({L.amount(nearest.usd, 'USD')})"
+        names = L.join([metric_on(c, L) for c in close])
+        if close:
+            return L(en=f"of the {n} figures SoftBank reported, {names} {'comes' if len(close) == 1 else 'come'} "
+                        f"within {within} of {claimed}",
+                     fr=f"sur les {n} chiffres publiés par SoftBank, {names} "
+                        f"{'se situe' if len(close) == 1 else 'se situent'} à moins de {within} de {claimed}")
+        return L(en=f"none of the {n} figures SoftBank reported comes within {within} of {claimed}: {nearest_text}",
+                 fr=f"aucun des {n} chiffres publiés par SoftBank ne se situe à moins de {within} de {claimed} : "
+                    f"{nearest_text}")
+
+    def reported(c: MetricCandidate, L: Language) -> str:
+        rate = L(en=f" at ¥{c.jpy_per_usd:,.2f}/$", fr=f" à {L.number(c.jpy_per_usd)} ¥/$")
+        return f"{metric_name(c.metric, L)} {L.amount(c.usd, 'USD')}" + (rate if c.jpy_per_usd == c.jpy_per_usd else "")
+
+    return _finding(claim, "metric_match", outcome, text, tuple(c.evidence_id for c in candidates),
+                    (("asserted", asserted.value), ("nearest_usd", nearest.usd)),
+                    tuple(Comparison(c.evidence_id, reported(c, EN), reported(c, FR),
+                                     "match" if abs(c.relative_gap) <= tolerance else "mismatch") for c in candidates))
 
 
-def gap_phrase(relative_gap: float) -> str:
-    """(article − reported) / reported, said with its direction: 'the article's figure is 6% below'."""
+def gap_phrase(relative_gap: float, L: Language = EN, short: bool = False) -> str:
+    """(article − reported) / reported, said with its direction: 'the article's figure is 6% below'; ``short``
+    for a table column about the article's figure: '6% below'."""
     if abs(relative_gap) < 0.0005:
-        return "the article's figure equals it"
-    size = f"{abs(relative_gap):.1%}" if abs(relative_gap) < 0.1 else f"{abs(relative_gap):.0%}"  # 5.2%, not 5%
-    return f"the article's figure is {size} {'below' if relative_gap < 0 else 'above'}"
+        return L(en="equal", fr="égal") if short else \
+            L(en="the article's figure equals it", fr="le chiffre de l'article lui est égal")
+    size = L.percent(abs(relative_gap), 1 if abs(relative_gap) < 0.1 else 0)  # 5.2%, not 5%
+    direction = L(en=f"{size} {'below' if relative_gap < 0 else 'above'}",
+                  fr=f"{'inférieur' if relative_gap < 0 else 'supérieur'} de {size}")
+    return direction if short else L(en=f"the article's figure is {direction}", fr=f"le chiffre de l'article est {direction}")
 
 
-def _metric_name(metric: str) -> str:
-    return metric.replace("_", " ")
+METRIC_NAMES_FR = {"net_asset_value": "actif net réévalué", "total_assets": "total de l'actif",
+                   "equity_value_of_holdings": "valeur des participations", "ltv": "ratio LTV",
+                   "cash_position": "liquidités"}
+"""The French names of the measures SoftBank reports that a metric check compares (``evidence.metric``)."""
+
+
+def metric_name(metric: str, L: Language = EN) -> str:
+    return L(en=metric.replace("_", " "), fr=METRIC_NAMES_FR.get(metric, metric.replace("_", " ")))
+
+
+def metric_on(c: MetricCandidate, L: Language) -> str:
+    return L(en=f"{metric_name(c.metric, L)} on {L.date(c.as_of)}", fr=f"{metric_name(c.metric, L)} au {L.date(c.as_of)}")
 
 
 # --- consistency inside the article -----------------------------------------------------------
@@ -374,11 +440,15 @@ class OutletList:
     def single(self) -> bool:
         return len(self.names) == 1
 
-    def __str__(self) -> str:
+    def render(self, L: Language) -> str:
         shown, rest = list(self.names[:NAMED_OUTLETS]), len(self.names) - NAMED_OUTLETS
         if rest > 0:
-            return ", ".join(shown) + f" and {number_word(rest)} other{'s' if rest > 1 else ''}"
-        return join(shown)
+            return ", ".join(shown) + L(en=f" and {number_word(rest)} other{'s' if rest > 1 else ''}",
+                                        fr=f" et {L.number_word(rest)} autre{'s' if rest > 1 else ''}")
+        return L.join(shown)
+
+    def __str__(self) -> str:
+        return self.render(EN)
 
 
 def outlet_list(evs: Iterable[Evidence], sources: dict[str, Source]) -> OutletList:
@@ -407,8 +477,15 @@ def long_date(d: dt.date) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def _no_evidence(claim: Claim, check: str, why: str) -> Finding:
-    return Finding(claim.claim_id, check, "no_evidence", sentence(why), ())
+def _finding(claim: Claim, check: str, outcome: str, text: Callable[[Language], str], evidence_ids: tuple[str, ...],
+             figures: tuple = (), comparisons: tuple = ()) -> Finding:
+    """A finding with its sentence written from each language's template."""
+    return Finding(claim.claim_id, check, outcome, sentence(text(EN)), sentence(text(FR)), evidence_ids, figures,
+                   comparisons)
+
+
+def _no_evidence(claim: Claim, check: str, why: Callable[[Language], str]) -> Finding:
+    return _finding(claim, check, "no_evidence", why, ())
 
 
 def join(items: Sequence[str]) -> str:

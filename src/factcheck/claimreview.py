@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .data import Article, Dataset, Passage
+from .language import EN, FR, Language
 from .quantities import parse_quantity_fr
 from .ratings import BEST_RATING, WORST_RATING, PassageVerdict, Verdict, all_passage_verdicts
 
@@ -46,8 +47,10 @@ def article_appearance(article: Article) -> dict:
 
 
 def claim_review(verdict: PassageVerdict, article: Article, publisher: Publisher, base_url: str,
-                 date_published: str) -> dict:
-    rating = {"@type": "Rating", "alternateName": verdict.rating.value,
+                 date_published: str, L: Language = EN) -> dict:
+    """One sentence's review in an edition: the French one reviews the article's own words, rated in French,
+    at the French page's address (``base_url`` is the edition's)."""
+    rating = {"@type": "Rating", "alternateName": verdict.rating.label(L),
               "bestRating": BEST_RATING, "worstRating": WORST_RATING}
     if verdict.rating.rating_value is not None:
         rating["ratingValue"] = verdict.rating.rating_value
@@ -60,12 +63,12 @@ def claim_review(verdict: PassageVerdict, article: Article, publisher: Publisher
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": page_url(base_url, verdict.passage),
-        "claimReviewed": verdict.passage.claim_short,
+        "claimReviewed": L(en=verdict.passage.claim_short, fr=verdict.passage.quote_fr),
         "reviewRating": rating,
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
         "datePublished": date_published,
-        "inLanguage": "en",
+        "inLanguage": L.code,
     }
 
 
@@ -90,30 +93,43 @@ def part_record(v: Verdict, urls: Mapping[str, str]) -> dict:
         "role": v.claim.role,
         "quote_fr": v.claim.quote_fr,
         "claim_en": v.claim.claim_en,
+        "claim_short_fr": v.claim.claim_short_fr,
         "kind": v.claim.kind,
         "asserted": asserted(v),
         "verdict": v.rating.value,
+        "verdict_fr": v.rating.label(FR),
         "rating_value": v.rating.rating_value,
         "check": v.finding.check,
         "outcome": v.finding.outcome,
         "conclusion": v.conclusion,
+        "conclusion_fr": v.conclusion_in(FR),
         "evidence_ids": list(v.finding.evidence_ids),
         "source_urls": [urls[s] for s in v.source_ids],
     }
 
 
+def french_base(base_url: str) -> str:
+    """The French edition's address: the English one's, under ``fr/``."""
+    return f"{base_url.rstrip('/')}/fr/"
+
+
 def verdict_records(verdicts: tuple[PassageVerdict, ...], dataset: Dataset, base_url: str) -> list[dict]:
-    """One record per sentence of the article, with its parts (each with its own check) nested."""
+    """One record per sentence of the article, with its parts (each with its own check) nested; each text
+    in English and in French."""
     urls = {s.source_id: s.url for s in dataset.sources}
     return [{
         "passage_id": pv.passage.passage_id,
         "page": page_url(base_url, pv.passage),
+        "page_fr": page_url(french_base(base_url), pv.passage),
         "quote_fr": pv.passage.quote_fr,
         "quote_en": pv.passage.quote_en,
         "claim_short": pv.passage.claim_short,
+        "claim_short_fr": pv.passage.claim_short_fr,
         "verdict": pv.rating.value,
+        "verdict_fr": pv.rating.label(FR),
         "rating_value": pv.rating.rating_value,
         "conclusion": pv.conclusion,
+        "conclusion_fr": pv.conclusion_in(FR),
         "part_ids": [p.claim.claim_id for p in pv.parts],
         "parts": [part_record(p, urls) for p in pv.parts],
         "source_urls": [urls[s] for s in pv.source_ids],
@@ -122,8 +138,8 @@ def verdict_records(verdicts: tuple[PassageVerdict, ...], dataset: Dataset, base
 
 def verdicts_csv(records: list[dict]) -> str:
     """The article-level verdicts, one row per sentence; the parts are in verdicts.json."""
-    columns = ("passage_id", "page", "quote_fr", "quote_en", "verdict", "rating_value", "conclusion", "part_ids",
-               "source_urls")
+    columns = ("passage_id", "page", "page_fr", "quote_fr", "quote_en", "verdict", "verdict_fr", "rating_value",
+               "conclusion", "conclusion_fr", "part_ids", "source_urls")
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -134,11 +150,12 @@ def verdicts_csv(records: list[dict]) -> str:
 
 def tracker_records(dataset: Dataset) -> list[dict]:
     """Each promise with its status, as-of date, history and every dated row of evidence."""
-    from .tracker import all_standings
+    from .tracker import STATUS_NAMES_FR, all_standings
 
     sources = {s.source_id: s for s in dataset.sources}
     return [{
-        "promise_id": s.promise.promise_id, "pledge": s.promise.pledge_en, "made_by": s.promise.made_by,
+        "promise_id": s.promise.promise_id, "pledge": s.promise.pledge_en, "pledge_fr": s.promise.pledge_fr,
+        "made_by": s.promise.made_by, "status_fr": STATUS_NAMES_FR[s.status],
         "made_on": s.promise.made_on.isoformat(), "target": s.target, "unit": s.unit,
         "deadline": s.deadline.isoformat(), "status": s.status, "as_of": s.as_of.isoformat(),
         "delivered": s.delivered, "delivered_in_part": s.delivered_in_part, "announced_or_committed": s.pending,
@@ -146,14 +163,15 @@ def tracker_records(dataset: Dataset) -> list[dict]:
                     for c in s.history],
         "evidence": [{"evidence_id": e.row.evidence_id, "date": e.date.isoformat(), "kind": e.row.kind,
                       "counts": e.row.counts, "outlay_id": e.row.outlay_id, "amount": e.amount, "why": e.row.why,
+                      "why_fr": e.row.why_fr,
                       "source_url": sources[e.evidence.source_id].url} for e in s.entries],
     } for s in all_standings(dataset)]
 
 
 def tracker_csv(records: list[dict]) -> str:
     """One row per piece of evidence, with its promise's status: the tracker for a spreadsheet."""
-    columns = ("promise_id", "status", "as_of", "deadline", "target", "unit", "evidence_id", "date", "kind",
-               "counts", "outlay_id", "amount", "why", "source_url")
+    columns = ("promise_id", "status", "status_fr", "as_of", "deadline", "target", "unit", "evidence_id", "date",
+               "kind", "counts", "outlay_id", "amount", "why", "why_fr", "source_url")
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -164,14 +182,17 @@ def tracker_csv(records: list[dict]) -> str:
 
 
 def exports(dataset: Dataset, publisher: Publisher, base_url: str, date_published: str) -> dict[str, str]:
-    """File name → content for everything the build publishes beside the HTML."""
+    """File name → content for everything the build publishes beside the HTML (``base_url`` is the English
+    edition's; each file carries both languages, and each edition's ClaimReview has its own file)."""
     verdicts = all_passage_verdicts(dataset)
     article = dataset.article()
     records = verdict_records(verdicts, dataset, base_url)
-    reviews = [claim_review(v, article, publisher, base_url, date_published) for v in verdicts]
+    reviews = {L: [claim_review(v, article, publisher, L(en=base_url, fr=french_base(base_url)), date_published, L)
+                   for v in verdicts] for L in (EN, FR)}
     tracker = tracker_records(dataset)
     return {
-        "claimreview.json": json.dumps(reviews, ensure_ascii=False, indent=1),
+        "claimreview.json": json.dumps(reviews[EN], ensure_ascii=False, indent=1),
+        "claimreview.fr.json": json.dumps(reviews[FR], ensure_ascii=False, indent=1),
         "verdicts.json": json.dumps(records, ensure_ascii=False, indent=1),
         "verdicts.csv": verdicts_csv(records),
         "tracker.json": json.dumps(tracker, ensure_ascii=False, indent=1),

@@ -77,7 +77,7 @@ def cmd_book(args: argparse.Namespace) -> int:
     """Validate, bring stale notebooks up to date (or, with --check, fail on them), build strictly."""
     from .build.run import book
 
-    return book(Path(args.root).resolve(), check=args.check, jobs=args.jobs)
+    return book(Path(args.root).resolve(), check=args.check, jobs=args.jobs, languages=tuple(args.edition or ("en", "fr")))
 
 
 def cmd_new_claim(args: argparse.Namespace) -> int:
@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".")
     p.add_argument("--check", action="store_true", help="execute nothing; fail if any stored output is stale")
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--edition", action="append", choices=("en", "fr"),
+                   help="build only this edition (repeatable; default: both, the French under _build/html/fr)")
     p.set_defaults(func=cmd_book)
     p = sub.add_parser("new-claim", help="scaffold book/claims/ID.ipynb from the template and list it in _toc.yml")
     p.add_argument("id", help="page id: lowercase letters, digits, - and _")

@@ -35,6 +35,7 @@ class Article:
     retells_source_id: str | None
     reports_event_id: str | None  # the event it reports (the pledge), on the timeline
     provenance_note: str
+    provenance_note_fr: str
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,11 @@ class Passage:
     quote_fr: str
     quote_en: str
     claim_short: str
+    claim_short_fr: str
     summary_en: str  # a short noun phrase for the landing page's bottom line: "what the earlier pledge was for"
+    summary_fr: str
     conclusion_en: str
+    conclusion_fr: str
     conclusion_rating: str
 
     @property
@@ -67,6 +71,7 @@ class Claim:
     quote_fr: str
     claim_en: str
     claim_short: str
+    claim_short_fr: str
     kind: str
     speaker: str | None
     value_fr: str | None
@@ -93,6 +98,7 @@ class Source:
     kind: str
     credit: str | None
     reliability_note: str
+    reliability_note_fr: str
 
     @property
     def outlet(self) -> str:
@@ -116,6 +122,7 @@ class Evidence:
     quote: str
     language: str
     translation_en: str | None
+    translation_fr: str | None
     value: float | None
     unit: str | None
     qualifier: str | None
@@ -137,6 +144,7 @@ class Judgment:
     applies_when: str
     rating: str
     rationale: str
+    rationale_fr: str
     departs_because: str | None
 
 
@@ -154,6 +162,7 @@ class Event:
     event_id: str
     date: dt.date
     label_en: str
+    label_fr: str
     evidence_id: str
 
 
@@ -162,6 +171,7 @@ class Correction:
     date: dt.date
     claim_id: str | None
     correction: str
+    correction_fr: str
 
 
 SNAPSHOT_DIR = "snapshots"
@@ -200,8 +210,11 @@ class Promise:
 
     promise_id: str
     pledge_en: str
+    pledge_fr: str
     aim_en: str  # "invested in the United States": the target's figure and unit come from its evidence row
+    aim_fr: str
     made_by: str
+    made_by_fr: str
     made_on: dt.date
     words_evidence_id: str
     target_evidence_id: str
@@ -219,6 +232,7 @@ class TrackerRow:
     counts: str  # yes, partly, no
     outlay_id: str | None  # reports of the same deal share it, so a deal is counted once
     why: str
+    why_fr: str
 
 
 @dataclass(frozen=True)
@@ -226,6 +240,7 @@ class Change:
     date: dt.date
     change: str  # published, substantive, minor
     note_en: str
+    note_fr: str
 
 
 R = TypeVar("R")

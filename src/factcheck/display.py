@@ -17,14 +17,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .checks import KIND_ORDER, long_date, number_word
+from .checks import KIND_ORDER
 from .data import Article, Dataset, Evidence, Link, Passage, Source
-from .ratings import COMBINATION_RULES, DEFAULT_RULES, OUTCOME_LABELS, PassageVerdict, Rating, Verdict
+from .language import EN, Language
+from .ratings import (COMBINATION_RULES, COMBINATION_RULES_FR, DEFAULT_RULES, OUTCOME_LABELS, OUTCOME_LABELS_FR,
+                      PassageVerdict, Rating, Verdict)
 
 SCALE_LABEL = "rating-scale"
 """The methodology's label for the rating scale: every badge links there."""
 
 STANCE_LABELS = {"supports": "Supports", "contradicts": "Contradicts", "qualifies": "Qualifies", "context": "Context"}
+STANCE_LABELS_FR = {"supports": "Confirme", "contradicts": "Contredit", "qualifies": "Nuance", "context": "Contexte"}
+
+
+def stance_label(stance: str, L: Language = EN) -> str:
+    return L(en=STANCE_LABELS[stance], fr=STANCE_LABELS_FR[stance])
 DECISIVE_SOURCES = (2, 4)
 """How many sources stay visible under a sentence's verdict: at least two where there are two, at most four
 (two each where a page checks several sentences, so that the page stays short enough to read on a phone)."""
@@ -63,60 +70,63 @@ def fr(text: str) -> str:
     return f'<span lang="fr">{escape(" ".join(text.split()))}</span>'
 
 
-def badge(rating: Rating) -> str:
+def badge(rating: Rating, L: Language = EN) -> str:
     """The rating as a coloured badge, linked to its definition on the methodology page."""
-    return (f'<span class="fc-badge fc-{rating.slug}">{{ref}}`{rating.value} <{SCALE_LABEL}>`</span>')
+    return (f'<span class="fc-badge fc-{rating.slug}">{{ref}}`{rating.label(L)} <{SCALE_LABEL}>`</span>')
 
 
 def anchor(passage: Passage) -> str:
     return f"passage-{passage.passage_id.replace('_', '-')}"
 
 
-def date_range(after: dt.date, before: dt.date) -> str:
-    return f"between {long_date(after)} and {long_date(before)}"
+def date_range(after: dt.date, before: dt.date, L: Language = EN) -> str:
+    return L(en=f"between {L.date(after)} and {L.date(before)}", fr=f"entre le {L.date(after)} et le {L.date(before)}")
 
 
-def when_published(article: Article) -> str:
+def when_published(article: Article, L: Language = EN) -> str:
     if article.date_published:
-        return f"published {long_date(article.date_published)}"
-    return (f"undated, written {date_range(article.written_after, article.written_before)} "
-            f"({{doc}}`about the article </book/about-article>`)")
+        return L(en="published ", fr="publié le ") + L.date(article.date_published)
+    window = date_range(article.written_after, article.written_before, L)
+    return L(en=f"undated, written {window} ({{doc}}`about the article </book/about-article>`)",
+             fr=f"non daté, écrit {window} ({{doc}}`à propos de l'article </book/about-article>`)")
 
 
 # --- a sentence of the article and its verdict ------------------------------------------------
 
-def passage_markdown(verdict: PassageVerdict, article: Article) -> str:
+def passage_markdown(verdict: PassageVerdict, article: Article, L: Language = EN) -> str:
     """The claim, our rating and its reason first (above the fold on a phone), then the article's own
     words, who published them and when, then the parts."""
     p = verdict.passage
     # The MyST target lets {ref} resolve from other pages; the raw heading carries the id it links to.
-    head = (f'({anchor(p)})=\n<h2 class="fc-passage-title" id="{anchor(p)}"><span class="fc-claim-label">Claim:</span> '
-            f'{escape(p.claim_short)}</h2>')
-    rating = container("fc-verdict", f"{badge(verdict.rating)} {md(verdict.conclusion)}")
-    box = container("fc-claimbox", "\n\n".join([
-        container("fc-label", "What the article says"),
-        container("fc-quote-fr language-fr", f"« {md(p.quote_fr)} »"),
-        container("fc-quote-en", f"*In English:* {md(p.quote_en)}"),
-        container("fc-byline", f"{md(article.publisher or 'Unknown publisher')}, « {fr(article.headline_fr)} », "
-                               f"{when_published(article)}."),
-    ]))
-    return "\n\n".join([head, rating, box, parts_markdown(verdict.parts)])
+    head = (f'({anchor(p)})=\n<h2 class="fc-passage-title" id="{anchor(p)}"><span class="fc-claim-label">'
+            f'{L(en="Claim:", fr="Affirmation :")}</span> {escape(L.of(p, "claim_short"))}</h2>')
+    rating = container("fc-verdict", f"{badge(verdict.rating, L)} {md(verdict.conclusion_in(L))}")
+    lines = [container("fc-label", L(en="What the article says", fr="Ce que dit l'article")),
+             container("fc-quote-fr language-fr", f"« {md(p.quote_fr)} »")]
+    if L.code == "en":
+        lines.append(container("fc-quote-en", f"*In English:* {md(p.quote_en)}"))
+    publisher = md(article.publisher or L(en="Unknown publisher", fr="Éditeur inconnu"))
+    lines.append(container("fc-byline", f"{publisher}, « {fr(article.headline_fr)} », {when_published(article, L)}."))
+    box = container("fc-claimbox", "\n\n".join(lines))
+    return "\n\n".join([head, rating, box, parts_markdown(verdict.parts, L)])
 
 
-def parts_markdown(parts: Sequence[Verdict]) -> str:
+def parts_markdown(parts: Sequence[Verdict], L: Language = EN) -> str:
     if len(parts) == 1:
         return ""
-    items = [f"- {badge(v.rating)} **{md(v.claim.claim_short)}.** {md(v.conclusion)}" for v in parts]
-    return container("fc-parts", f"**The {number_word(len(parts))} parts of this sentence we checked**\n\n"
-                                 + "\n".join(items))
+    items = [f"- {badge(v.rating, L)} **{md(L.of(v.claim, 'claim_short'))}.** {md(v.conclusion_in(L))}" for v in parts]
+    n = L.number_word(len(parts), feminine=True)
+    return container("fc-parts", L(en=f"**The {n} parts of this sentence we checked**",
+                                   fr=f"**Les {n} parties de cette phrase que nous avons vérifiées**")
+                     + "\n\n" + "\n".join(items))
 
 
 # --- evidence ---------------------------------------------------------------------------------
 
-def credit(source: Source) -> str:
+def credit(source: Source, L: Language = EN) -> str:
     """'AP (via Spectrum News 13)': a copy is credited to its original outlet."""
     if source.is_copy:
-        return f"{md(source.original_publisher or '')} (via {md(_site(source.publisher))})"
+        return f"{md(source.original_publisher or '')} ({L(en='via', fr='repris par')} {md(_site(source.publisher))})"
     return md(source.publisher)
 
 
@@ -125,17 +135,23 @@ def _site(publisher: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", publisher) or publisher
 
 
-def evidence_card(ev: Evidence, stance: str, source: Source) -> str:
-    when = long_date(source.date_published) if source.date_published else "undated"
+def evidence_card(ev: Evidence, stance: str, source: Source, L: Language = EN) -> str:
+    """A quote in its own language; where that is not the edition's, our translation follows, marked ours."""
+    when = L.date(source.date_published) if source.date_published else L(en="undated", fr="non daté")
     quote = container(f"fc-quote language-{ev.language}", f"“{md(ev.quote)}”")
-    lines = [f'<span class="fc-stance fc-{stance}">{STANCE_LABELS[stance]}</span> · **{credit(source)}**, {when}',
+    lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, L)}</span> · **{credit(source, L)}**, {when}',
              quote]
-    if ev.translation_en:
-        lines.append(container("fc-translation", f"*Our translation:* “{md(ev.translation_en)}”"))
+    translation = L(en=ev.translation_en or "", fr=ev.translation_fr or "") if ev.language != L.code else ""
+    if translation:
+        lines.append(container(f"fc-translation language-{L.code}",
+                               L(en="*Our translation:* ", fr="*Notre traduction :* ") + L.quoted(md(translation))))
     if source.anonymous:
-        lines.append(container("fc-note", "An anonymous copy with no identifiable original: shown as context, "
-                                          "never counted as confirmation."))
-    lines.append(container("fc-cite", f"{link(source.title, source.url)}, accessed {long_date(source.date_accessed)}"))
+        lines.append(container("fc-note", L(en="An anonymous copy with no identifiable original: shown as context, "
+                                               "never counted as confirmation.",
+                                            fr="Une copie anonyme sans original identifiable : montrée pour le "
+                                               "contexte, jamais comptée comme une confirmation.")))
+    accessed = L(en="accessed ", fr="consulté le ") + L.date(source.date_accessed)
+    lines.append(container("fc-cite", f"{link(source.title, source.url)}, {accessed}"))
     return container(f"fc-evidence fc-{stance}", "\n\n".join(lines))
 
 
@@ -184,15 +200,15 @@ def decisive_plan(verdicts: Sequence[PassageVerdict], dataset: Dataset) -> dict[
     return plan
 
 
-def decisive_markdown(cards: Sequence[tuple[Link, Evidence]], dataset: Dataset) -> str:
+def decisive_markdown(cards: Sequence[tuple[Link, Evidence]], dataset: Dataset, L: Language = EN) -> str:
     sources = {s.source_id: s for s in dataset.sources}
     if not cards:
         return ""
-    return container("fc-decisive", "**The decisive sources**\n\n" + "\n\n".join(
-        evidence_card(ev, link_.stance, sources[ev.source_id]) for link_, ev in cards))
+    return container("fc-decisive", L(en="**The decisive sources**", fr="**Les sources décisives**") + "\n\n"
+                     + "\n\n".join(evidence_card(ev, link_.stance, sources[ev.source_id], L) for link_, ev in cards))
 
 
-def page_evidence_markdown(passages: Sequence[PassageVerdict], dataset: Dataset) -> str:
+def page_evidence_markdown(passages: Sequence[PassageVerdict], dataset: Dataset, L: Language = EN) -> str:
     """Where the wording came from, then every other card of the page, each once, collapsed."""
     sources = {s.source_id: s for s in dataset.sources}
     claim_ids = [v.claim.claim_id for pv in passages for v in pv.parts]
@@ -208,37 +224,41 @@ def page_evidence_markdown(passages: Sequence[PassageVerdict], dataset: Dataset)
     rest = [(l, e) for l, e in seen.values() if l.stance != "context"]
     out = []
     if chain:
-        out.append(block("dropdown", "\n\n".join(evidence_card(e, l.stance, sources[e.source_id]) for l, e in chain),
-                         f"Where the wording came from, and what the article leaves out ({len(chain)})"))
+        out.append(block("dropdown", "\n\n".join(evidence_card(e, l.stance, sources[e.source_id], L) for l, e in chain),
+                         L(en="Where the wording came from, and what the article leaves out",
+                           fr="D'où vient la formulation, et ce que l'article omet") + f" ({len(chain)})"))
     if rest:
         rest.sort(key=lambda le: (list(STANCE_LABELS).index(le[0].stance), source_rank(sources[le[1].source_id])))
-        out.append(block("dropdown", "\n\n".join(evidence_card(e, l.stance, sources[e.source_id]) for l, e in rest),
-                         f"All other evidence on this page ({len(rest)})"))
+        out.append(block("dropdown", "\n\n".join(evidence_card(e, l.stance, sources[e.source_id], L) for l, e in rest),
+                         L(en="All other evidence on this page", fr="Tous les autres éléments de cette page")
+                         + f" ({len(rest)})"))
     return "\n\n".join(out)
 
 
 # --- the landing page -------------------------------------------------------------------------
 
-def claim_link(passage: Passage) -> str:
+def claim_link(passage: Passage, L: Language = EN) -> str:
     """A link to a sentence's verdict, from any page (a MyST reference to its label)."""
-    return f"{{ref}}`{md_role(passage.claim_short)} <{anchor(passage)}>`"
+    return f"{{ref}}`{md_role(L.of(passage, 'claim_short'))} <{anchor(passage)}>`"
 
 
-def bottom_line(verdicts: Sequence[PassageVerdict]) -> str:
+def bottom_line(verdicts: Sequence[PassageVerdict], L: Language = EN) -> str:
     """Two sentences on what the article gets right and wrong, written from the verdicts."""
-    from .checks import join
+    def summary(v: PassageVerdict) -> str:
+        return L.of(v.passage, "summary")
 
     holding = [v for v in verdicts if v.rating in (Rating.TRUE, Rating.MOSTLY_TRUE)]
-    right = [v.passage.summary_en for v in holding if v.central] or [v.passage.summary_en for v in holding]
-    wrong = [v.passage.summary_en for v in verdicts
-             if v.rating in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)]
-    unknown = [v.passage.summary_en for v in verdicts if v.rating is Rating.UNVERIFIED]
-    text = (f"**The bottom line.** Of the {number_word(len(verdicts))} sentences we checked, "
-            f"{number_word(len(holding))} hold up fully or mostly, among them {md(join(right))}.")
+    right = md(L.join([summary(v) for v in holding if v.central] or [summary(v) for v in holding]))
+    wrong = md(L.join([summary(v) for v in verdicts if v.rating in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)]))
+    unknown = md(L.join([summary(v) for v in verdicts if v.rating is Rating.UNVERIFIED]))
+    n, held = L.number_word(len(verdicts), feminine=True), L.number_word(len(holding), feminine=True)
+    text = L(en=f"**The bottom line.** Of the {n} sentences we checked, {held} hold up fully or mostly, among them {right}.",
+             fr=f"**L'essentiel.** Sur les {n} phrases vérifiées, {held} tiennent entièrement ou en grande partie, "
+                f"dont {right}.")
     if wrong:
-        text += f" But it misleads or is wrong on {md(join(wrong))}."
+        text += L(en=f" But it misleads or is wrong on {wrong}.", fr=f" Mais l'article trompe ou se trompe sur {wrong}.")
     if unknown:
-        text += f" We could not verify {md(join(unknown))}."
+        text += L(en=f" We could not verify {unknown}.", fr=f" Nous n'avons pas pu vérifier {unknown}.")
     return container("fc-bottom-line", text)
 
 
@@ -246,42 +266,50 @@ CORRECTIONS_SHOWN = 5
 """The landing page lists at most this many corrections, worst and most central first; the table has all."""
 
 
-def corrections_list(verdicts: Sequence[PassageVerdict]) -> str:
+def corrections_list(verdicts: Sequence[PassageVerdict], L: Language = EN) -> str:
     wrong = sorted((v for v in verdicts if v.rating in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)),
                    key=lambda v: (v.rating.rank, not v.central))
-    items = [f"- {badge(v.rating)} **{claim_link(v.passage)}.** {md(v.conclusion)}"
+    items = [f"- {badge(v.rating, L)} **{claim_link(v.passage, L)}.** {md(v.conclusion_in(L))}"
              for v in wrong[:CORRECTIONS_SHOWN]]
     rest = len(wrong) - CORRECTIONS_SHOWN
     if rest > 0:
-        items.append(f"- And {number_word(rest)} more in the table below.")
+        items.append(L(en=f"- And {L.number_word(rest)} more in the table below.",
+                       fr=f"- Et {L.number_word(rest)} de plus dans le tableau ci-dessous."))
     return container("fc-corrections", "\n".join(items))
 
 
-def verdict_table(verdicts: Sequence[PassageVerdict]) -> str:
+def verdict_table(verdicts: Sequence[PassageVerdict], L: Language = EN) -> str:
     """Claim · rating · reason, as a list-table that stacks into cards on a phone (the reason stays)."""
     rows = []
     for v in verdicts:
-        rows.append(f"* - {claim_link(v.passage)}\n  - {badge(v.rating)}\n  - {md(v.conclusion)}")
-    body = "* - Claim\n  - Rating\n  - Why\n" + "\n".join(rows)
+        rows.append(f"* - {claim_link(v.passage, L)}\n  - {badge(v.rating, L)}\n  - {md(v.conclusion_in(L))}")
+    body = L(en="* - Claim\n  - Rating\n  - Why\n", fr="* - Affirmation\n  - Verdict\n  - Pourquoi\n") + "\n".join(rows)
     return block("list-table", body, "", header_rows="1", class_="fc-verdicts", widths="30 15 55")
 
 
 # --- methodology ------------------------------------------------------------------------------
 
-def rating_scale() -> str:
-    rows = [f"* - {badge(r)}\n  - {r.rating_value or '–'}\n  - {md(r.definition)}" for r in Rating]
-    return block("list-table", "* - Rating\n  - ClaimReview value\n  - Meaning\n" + "\n".join(rows), "",
-                 header_rows="1", class_="fc-scale", widths="20 15 65")
+def rating_scale(L: Language = EN) -> str:
+    """The scale. The English edition also names each rating's French twin, which shares its ClaimReview value."""
+    from .language import FR
+
+    rows = [f"* - {badge(r, L)}\n  - {r.rating_value or '–'}\n" + (f"  - {fr(r.label(FR))}\n" if L.code == "en" else "")
+            + f"  - {md(r.definition_in(L))}" for r in Rating]
+    head = L(en="* - Rating\n  - ClaimReview value\n  - French edition\n  - Meaning\n",
+             fr="* - Verdict\n  - Valeur ClaimReview\n  - Définition\n")
+    return block("list-table", head + "\n".join(rows), "", header_rows="1", class_="fc-scale",
+                 widths=L(en="18 12 15 55", fr="20 15 65"))
 
 
-def default_rules() -> str:
-    rows = [f"* - {md(OUTCOME_LABELS[o].capitalize())}\n  - {badge(r)}" for o, r in DEFAULT_RULES.items()]
-    return block("list-table", "* - What the check finds\n  - Default rating\n" + "\n".join(rows), "",
-                 header_rows="1", class_="fc-rules", widths="70 30")
+def default_rules(L: Language = EN) -> str:
+    labels = OUTCOME_LABELS if L.code == "en" else OUTCOME_LABELS_FR
+    rows = [f"* - {md(labels[o].capitalize())}\n  - {badge(r, L)}" for o, r in DEFAULT_RULES.items()]
+    head = L(en="* - What the check finds\n  - Default rating\n", fr="* - Ce que trouve la vérification\n  - Verdict par défaut\n")
+    return block("list-table", head + "\n".join(rows), "", header_rows="1", class_="fc-rules", widths="70 30")
 
 
-def combination_rules() -> str:
-    first, *rest = COMBINATION_RULES
+def combination_rules(L: Language = EN) -> str:
+    first, *rest = COMBINATION_RULES if L.code == "en" else COMBINATION_RULES_FR
     lines = [f"1. {md(first)}", f"2. {md(rest[0])}", f"3. {md(rest[1])}"]
     lines += [f"   - {md(r)}" for r in rest[2:]]
     return "\n".join(lines)
@@ -289,6 +317,12 @@ def combination_rules() -> str:
 
 # --- sources ----------------------------------------------------------------------------------
 
+KIND_LABELS_FR = {"company_report": "Documents de l'entreprise", "company_statement": "Déclarations de l'entreprise",
+                  "official_statement": "Déclarations officielles", "wire": "Agences de presse",
+                  "newspaper": "Journaux et magazines", "broadcaster": "Radios et télévisions",
+                  "trade_press": "Presse spécialisée", "social_media": "Réseaux sociaux et blogs",
+                  "aggregator": "Agrégateurs et copies", "reference": "Ouvrages de référence",
+                  "data_provider": "Données de marché"}
 KIND_LABELS = {"company_report": "Company reports", "company_statement": "Company statements",
                "official_statement": "Official statements", "wire": "News agencies (wires)",
                "newspaper": "Newspapers and magazines", "broadcaster": "Broadcasters", "trade_press": "Trade press",
@@ -296,13 +330,13 @@ KIND_LABELS = {"company_report": "Company reports", "company_statement": "Compan
                "reference": "Reference works", "data_provider": "Market data"}
 
 
-def sources_markdown(dataset: Dataset) -> str:
+def sources_markdown(dataset: Dataset, L: Language = EN) -> str:
     """Every source, grouped by kind, one collapsed group each: the titles link to the pages consulted."""
     by_source: dict[str, set[str]] = {}
     ev_source = {e.evidence_id: e.source_id for e in dataset.evidence}
     for l in dataset.links:
         by_source.setdefault(ev_source[l.evidence_id], set()).add(l.claim_id)
-    short = {c.claim_id: c.claim_short for c in dataset.claims}
+    short = {c.claim_id: L.of(c, "claim_short") for c in dataset.claims}
     out = []
     for kind in KIND_ORDER:
         group = sorted((s for s in dataset.sources if s.kind == kind), key=lambda s: (s.outlet.lower(), s.source_id))
@@ -310,18 +344,21 @@ def sources_markdown(dataset: Dataset) -> str:
             continue
         items = []
         for s in group:
-            when = long_date(s.date_published) if s.date_published else "undated"
+            when = L.date(s.date_published) if s.date_published else L(en="undated", fr="non daté")
             bears = sorted(short[c] for c in by_source.get(s.source_id, ()))
-            used = (f" Bears on: {md('; '.join(bears))}." if bears else " Dates an event on the timeline.")
-            items.append(f"- {link(s.title, s.url)}. {credit(s)}, {when}; accessed {long_date(s.date_accessed)}. "
-                         f"*{md(s.reliability_note)}*{used}")
-        out.append(block("dropdown", "\n".join(items), f"{KIND_LABELS.get(kind, kind)} ({len(group)})"))
+            used = (L(en=" Bears on: ", fr=" Porte sur : ") + md("; ".join(bears)) + "." if bears else
+                    L(en=" Dates an event on the timeline.", fr=" Date un événement de la chronologie."))
+            accessed = L(en="accessed ", fr="consulté le ") + L.date(s.date_accessed)
+            items.append(f"- {link(s.title, s.url)}. {credit(s, L)}, {when}{L(en='; ', fr=' ; ')}{accessed}. "
+                         f"*{md(L.of(s, 'reliability_note'))}*{used}")
+        label = (KIND_LABELS if L.code == "en" else KIND_LABELS_FR).get(kind, kind)
+        out.append(block("dropdown", "\n".join(items), f"{label} ({len(group)})"))
     return "\n\n".join(out)
 
 
 # --- dated events -----------------------------------------------------------------------------
 
-def events_markdown(dataset: Dataset, after: dt.date | None = None) -> str:
+def events_markdown(dataset: Dataset, after: dt.date | None = None, L: Language = EN) -> str:
     sources = {s.source_id: s for s in dataset.sources}
     evidence = {e.evidence_id: e for e in dataset.evidence}
     items = []
@@ -330,8 +367,11 @@ def events_markdown(dataset: Dataset, after: dt.date | None = None) -> str:
             continue
         ev = evidence[event.evidence_id]
         source = sources[ev.source_id]
-        items.append(f"- **{long_date(event.date)}**: {md(event.label_en)}. “{md(ev.quote)}” "
-                     f"({link(source.title, source.url)}, {credit(source)})")
+        quote = f"“{md(ev.quote)}”"
+        if L.code == "fr" and ev.language != "fr":
+            quote += f" (notre traduction : {L.quoted(md(ev.translation_fr or ''))})"
+        items.append(f"- **{L.date(event.date)}**{L(en=':', fr=' :')} {md(L.of(event, 'label'))}. {quote} "
+                     f"({link(source.title, source.url)}, {credit(source, L)})")
     return "\n".join(items)
 
 
@@ -372,118 +412,157 @@ def publication_dates(dataset: Dataset) -> tuple:
     return published, substantive
 
 
-def about_markdown(dataset: Dataset, config: dict) -> str:
+def about_markdown(dataset: Dataset, config: dict, L: Language = EN) -> str:
     article = dataset.article()
     published, changed = publication_dates(dataset)
     archived = f"{config['repository'].rstrip('/')}/blob/main/data/{article.text_path}"
     publisher, contact = config["publisher"], config["contact"]
-    where = link(f"on {article.publisher or 'its site'}", article.url) if article.url else "address unknown"
-    return "\n".join([
-        f"- **The article under review:** « {fr(article.headline_fr)} », {where}, {when_published(article)}; "
+    site = L(en=f"on {article.publisher or 'its site'}", fr=f"sur {article.publisher or 'son site'}")
+    where = link(site, article.url) if article.url else L(en="address unknown", fr="adresse inconnue")
+    by = link(publisher.get("name", ""), publisher.get("url", ""))
+    report = link(L(en=contact.get("name", "Report it"), fr=contact.get("name_fr", "Signalez-la")), contact.get("url", ""))
+    note, first, last = md(L.of(changed, "note")), L.date(published.date), L.date(changed.date)
+    return "\n".join(L(en=[
+        f"- **The article under review:** « {fr(article.headline_fr)} », {where}, {when_published(article, L)}; "
         f"{link('our archived copy', archived)}, against which every quote is checked.",
-        f"- **Published** by {link(publisher.get('name', ''), publisher.get('url', ''))} on "
-        f"{long_date(published.date)}. **Last substantive change** {long_date(changed.date)}: {md(changed.note_en)} "
+        f"- **Published** by {by} on {first}. **Last substantive change** {last}: {note} "
         f"{{doc}}`Every change </book/corrections>`.",
-        f"- **Found an error?** {link(contact.get('name', 'Report it'), contact.get('url', ''))}: each report is "
-        f"answered, and each correction is logged with its date.",
-    ])
+        f"- **Found an error?** {report}: each report is answered, and each correction is logged with its date.",
+    ], fr=[
+        f"- **L'article vérifié :** « {fr(article.headline_fr)} », {where}, {when_published(article, L)} ; "
+        f"{link('notre copie archivée', archived)}, à laquelle chaque citation est comparée.",
+        f"- **Publié** par {by} le {first}. **Dernière modification de fond** le {last} : {note} "
+        f"{{doc}}`Toutes les modifications </book/corrections>`.",
+        f"- **Vous avez repéré une erreur ?** {report} : chaque signalement reçoit une réponse, et chaque correction "
+        f"est consignée avec sa date.",
+    ]))
 
 
 # --- the pledge tracker -------------------------------------------------------------------------
 
-def status_badge(status: str) -> str:
+def status_name(status: str, L: Language = EN) -> str:
+    from .tracker import STATUS_NAMES_FR
+
+    return L(en=status, fr=STATUS_NAMES_FR[status])
+
+
+def status_badge(status: str, L: Language = EN) -> str:
     slug = status.lower().replace(" ", "-")
-    return f'<span class="fc-status fc-status-{slug}">{{ref}}`{status} <status-scale>`</span>'
+    return f'<span class="fc-status fc-status-{slug}">{{ref}}`{status_name(status, L)} <status-scale>`</span>'
 
 
 def promise_anchor(promise_id: str) -> str:
     return f"promise-{promise_id.replace('_', '-')}"
 
 
-def promise_title(standing) -> str:
-    from .quantities import format_amount
+def promise_title(standing, L: Language = EN) -> str:
+    p = standing.promise
+    return f"{L.of(p, 'pledge')}{L(en=':', fr=' :')} {L.amount(standing.target, standing.unit)} {L.of(p, 'aim')}"
 
-    return f"{standing.promise.pledge_en}: {format_amount(standing.target, standing.unit)} {standing.promise.aim_en}"
 
-
-def standing_summary(standing) -> str:
+def standing_summary(standing, L: Language = EN) -> str:
     """What counts, what counts in part, and what is only promised, by the as-of date, against the target."""
-    from .quantities import format_amount
-
-    fmt = lambda v: format_amount(v, standing.unit)  # noqa: E731
+    fmt = lambda v: L.amount(v, standing.unit)  # noqa: E731
     if standing.measure == "jobs":
-        found = [f"{fmt(standing.delivered)} reported created that count"]
+        found = [L(en=f"{fmt(standing.delivered)} reported created that count",
+                   fr=f"{fmt(standing.delivered)} annoncés comme créés et qui comptent")]
     else:
-        found = [f"{fmt(standing.delivered)} spent that counts"]
+        found = [L(en=f"{fmt(standing.delivered)} spent that counts", fr=f"{fmt(standing.delivered)} dépensés qui comptent")]
         if standing.delivered_in_part:
-            found.append(f"{fmt(standing.delivered_in_part)} spent that counts only in part")
+            found.append(L(en=f"{fmt(standing.delivered_in_part)} spent that counts only in part",
+                           fr=f"{fmt(standing.delivered_in_part)} dépensés qui ne comptent qu'en partie"))
         if standing.pending:
-            found.append(f"{fmt(standing.pending)} announced or committed, not yet shown as spent")
-    return (f"By {long_date(standing.as_of)}: {'; '.join(found)}. Promised: {fmt(standing.target)} by "
-            f"{long_date(standing.deadline)}.")
+            found.append(L(en=f"{fmt(standing.pending)} announced or committed, not yet shown as spent",
+                           fr=f"{fmt(standing.pending)} annoncés ou engagés, sans preuve qu'ils aient été dépensés"))
+    found_text = L(en="; ", fr=" ; ").join(found)
+    return L(en=f"By {L.date(standing.as_of)}: {found_text}. Promised: {fmt(standing.target)} by "
+                f"{L.date(standing.deadline)}.",
+             fr=f"Au {L.date(standing.as_of)} : {found_text}. Promis : {fmt(standing.target)} d'ici au "
+                f"{L.date(standing.deadline)}.")
 
 
-def tracker_markdown(standing, dataset: Dataset) -> str:
-    from .quantities import format_amount
-
+def tracker_markdown(standing, dataset: Dataset, L: Language = EN) -> str:
     p = standing.promise
     evidence = {e.evidence_id: e for e in dataset.evidence}
     sources = {s.source_id: s for s in dataset.sources}
     words = evidence[p.words_evidence_id]
     head = (f"({promise_anchor(p.promise_id)})=\n<h2 class=\"fc-promise-title\" id=\"{promise_anchor(p.promise_id)}\">"
-            f"{escape(promise_title(standing))}</h2>")
-    status = container("fc-verdict", f"{status_badge(standing.status)} {md(standing_summary(standing))}")
-    box = container("fc-claimbox", "\n\n".join([
-        container("fc-label", "The promise"),
-        container(f"fc-quote language-{words.language}",
-                  md(words.quote) if words.quote[:1] in "\"“" else f"“{md(words.quote)}”"),
-        container("fc-byline", f"{md(p.made_by)}, {long_date(p.made_on)}, as reported by "
-                               f"{credit(sources[words.source_id])}. Deadline: {long_date(standing.deadline)}."),
-    ]))
+            f"{escape(promise_title(standing, L))}</h2>")
+    status = container("fc-verdict", f"{status_badge(standing.status, L)} {md(standing_summary(standing, L))}")
+    quote = md(words.quote) if words.quote[:1] in "\"“" else f"“{md(words.quote)}”"
+    lines = [container("fc-label", L(en="The promise", fr="La promesse")),
+             container(f"fc-quote language-{words.language}", quote)]
+    if words.language != L.code and L.code == "fr":
+        lines.append(container("fc-translation language-fr", f"*Notre traduction :* {L.quoted(md(words.translation_fr or ''))}"))
+    made = L(en=f"{md(p.made_by)}, {L.date(p.made_on)}, as reported by {credit(sources[words.source_id], L)}. "
+                f"Deadline: {L.date(standing.deadline)}.",
+             fr=f"{md(p.made_by_fr)}, le {L.date(p.made_on)}, selon {credit(sources[words.source_id], L)}. "
+                f"Échéance : {L.date(standing.deadline)}.")
+    lines.append(container("fc-byline", made))
+    box = container("fc-claimbox", "\n\n".join(lines))
     history = "\n".join(
-        f"- **{long_date(c.date)}**: {status_badge(c.status)}"
-        + (f" on {md(_outlet_names(c.evidence_ids, evidence, sources))}" if c.evidence_ids else
-           (" (the deadline passed)" if c.date > standing.deadline else ""))
+        f"- **{L.date(c.date)}**{L(en=':', fr=' :')} {status_badge(c.status, L)}"
+        + (L(en=" on ", fr=" d'après ") + md(_outlet_names(c.evidence_ids, evidence, sources, L)) if c.evidence_ids else
+           (L(en=" (the deadline passed)", fr=" (l'échéance est passée)") if c.date > standing.deadline else ""))
         for c in standing.history)
     rows = []
     for e in sorted(standing.entries, key=lambda e: e.date):
-        figure = format_amount(e.amount, standing.unit if e.evidence.unit and e.evidence.unit.split()[0] in
-                               ("USD", "jobs") else e.evidence.unit or "") if e.amount is not None else "–"
-        rows.append(f"* - {long_date(e.date)}\n  - {KIND_WORDS[e.row.kind]}\n  - {md(figure)}\n"
-                    f"  - {COUNTS_WORDS[e.row.counts]}\n  - {md(e.row.why)}\n"
-                    f"  - {link(credit(sources[e.evidence.source_id]).replace(chr(92), ''), sources[e.evidence.source_id].url)}")
-    table = block("list-table", "* - Date\n  - What\n  - Figure\n  - Counts?\n  - Why\n  - Source\n" + "\n".join(rows),
-                  "", header_rows="1", class_="fc-tracker-rows", widths="12 12 10 10 38 18")
-    evidence_block = block("dropdown", table, f"The evidence, row by row ({len(rows)})")
-    return "\n\n".join([head, status, box, "**How the status changed**\n\n" + history, evidence_block])
+        figure = L.amount(e.amount, standing.unit if e.evidence.unit and e.evidence.unit.split()[0] in
+                          ("USD", "jobs") else e.evidence.unit or "") if e.amount is not None else "–"
+        source = sources[e.evidence.source_id]
+        rows.append(f"* - {L.date(e.date)}\n  - {kind_word(e.row.kind, L)}\n  - {md(figure)}\n"
+                    f"  - {counts_word(e.row.counts, L)}\n  - {md(L.of(e.row, 'why'))}\n"
+                    f"  - {link(credit(source, L).replace(chr(92), ''), source.url)}")
+    head_row = L(en="* - Date\n  - What\n  - Figure\n  - Counts?\n  - Why\n  - Source\n",
+                 fr="* - Date\n  - Quoi\n  - Montant\n  - Compte ?\n  - Pourquoi\n  - Source\n")
+    table = block("list-table", head_row + "\n".join(rows), "", header_rows="1", class_="fc-tracker-rows",
+                  widths="12 12 10 10 38 18")
+    evidence_block = block("dropdown", table, L(en="The evidence, row by row", fr="Les éléments, ligne par ligne")
+                           + f" ({len(rows)})")
+    changed = L(en="**How the status changed**", fr="**Comment le statut a évolué**")
+    return "\n\n".join([head, status, box, changed + "\n\n" + history, evidence_block])
 
 
 KIND_WORDS = {"announced": "Announced", "committed": "Committed", "disclosed_spent": "Paid (disclosed)",
               "jobs_reported": "Jobs reported", "statement": "Statement", "doubt": "Doubt"}
+KIND_WORDS_FR = {"announced": "Annoncé", "committed": "Engagé", "disclosed_spent": "Versé (publié)",
+                 "jobs_reported": "Emplois annoncés", "statement": "Déclaration", "doubt": "Doute"}
 COUNTS_WORDS = {"yes": "Counts", "partly": "In part", "no": "Does not count"}
+COUNTS_WORDS_FR = {"yes": "Compte", "partly": "En partie", "no": "Ne compte pas"}
 
 
-def _outlet_names(evidence_ids, evidence, sources) -> str:
+def kind_word(kind: str, L: Language = EN) -> str:
+    return (KIND_WORDS if L.code == "en" else KIND_WORDS_FR)[kind]
+
+
+def counts_word(counts: str, L: Language = EN) -> str:
+    return (COUNTS_WORDS if L.code == "en" else COUNTS_WORDS_FR)[counts]
+
+
+def _outlet_names(evidence_ids, evidence, sources, L: Language = EN) -> str:
     from .checks import outlet_list
 
-    return str(outlet_list([evidence[e] for e in evidence_ids], sources))
+    return outlet_list([evidence[e] for e in evidence_ids], sources).render(L)
 
 
-def tracker_note(standing) -> str:
+def tracker_note(standing, L: Language = EN) -> str:
     """What a claim page says of the promise it quotes: kept apart from the verdict, linked to the tracker."""
-    return container("fc-tracker-link", f"**What happened since.** The {{ref}}`pledge tracker "
-                                        f"<{promise_anchor(standing.promise.promise_id)}>` rates this promise "
-                                        f"{status_badge(standing.status)} as of {long_date(standing.as_of)}. "
-                                        f"That is separate from this verdict, which judges the article when it was "
-                                        f"written.")
+    target = promise_anchor(standing.promise.promise_id)
+    badge_, when = status_badge(standing.status, L), L.date(standing.as_of)
+    return container("fc-tracker-link", L(
+        en=f"**What happened since.** The {{ref}}`pledge tracker <{target}>` rates this promise {badge_} as of {when}. "
+           "That is separate from this verdict, which judges the article when it was written.",
+        fr=f"**Ce qui s'est passé depuis.** Le {{ref}}`suivi des promesses <{target}>` classe cette promesse {badge_} "
+           f"au {when}. C'est distinct de ce verdict, qui juge l'article au moment où il a été écrit."))
 
 
-def status_scale() -> str:
-    from .tracker import STATUS_DEFINITIONS
+def status_scale(L: Language = EN) -> str:
+    from .tracker import STATUS_DEFINITIONS, STATUS_DEFINITIONS_FR
 
-    rows = [f"* - {status_badge(s)}\n  - {md(d)}" for s, d in STATUS_DEFINITIONS.items()]
-    return block("list-table", "* - Status\n  - Meaning\n" + "\n".join(rows), "", header_rows="1",
-                 class_="fc-scale", widths="25 75")
+    definitions = STATUS_DEFINITIONS if L.code == "en" else STATUS_DEFINITIONS_FR
+    rows = [f"* - {status_badge(s, L)}\n  - {md(d)}" for s, d in definitions.items()]
+    return block("list-table", L(en="* - Status\n  - Meaning\n", fr="* - Statut\n  - Définition\n") + "\n".join(rows),
+                 "", header_rows="1", class_="fc-scale", widths="25 75")
 
 
 # --- what a claim page rests on, row by row ---------------------------------------------------------

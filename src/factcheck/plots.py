@@ -1,7 +1,7 @@
-"""Charts readable at a glance: units on the axes and a source line under each.
+"""Charts readable at a glance: units on the axes and a source line under each, in either edition's language.
 
 Functions return the matplotlib Figure; notebooks display it with the inline backend so the image is
-stored in the notebook and reaches the book.
+stored in the notebook and reaches the book. Numbers on a French chart follow :mod:`factcheck.french`.
 """
 
 from __future__ import annotations
@@ -12,67 +12,79 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from .checks import ABOUT_TOLERANCE, MetricCandidate, PerJob
+from .checks import ABOUT_TOLERANCE, MetricCandidate, PerJob, metric_name
+from . import french
+from .language import EN, Language
 
 
 def _source_line(fig: Figure, text: str) -> None:
-    fig.text(0.01, 0.01, text, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
+    fig.text(0.01, 0.01, french.typeset(text), fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
 
 
-def pledges_chart(pledges: tuple[PerJob, ...]) -> Figure:
+def _dollars(L: Language, value: float, decimals: int = 0) -> str:
+    """'\\$72 billion' or '72 milliards de dollars' (the backslash keeps matplotlib from reading mathtext)."""
+    return L(en=f"\\${value:,.{decimals}f} billion", fr=L.amount(value * 1e9, "USD"))
+
+
+def pledges_chart(pledges: tuple[PerJob, ...], L: Language = EN) -> Figure:
     """The 2016 and 2024 pledges side by side: dollars, jobs, and dollars per promised job."""
     fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
-    labels = [p.label for p in pledges]
-    panels = (("Pledged, $ billion", [p.dollars / 1e9 for p in pledges], "{:,.0f}"),
-              ("Jobs promised, thousands", [p.jobs / 1e3 for p in pledges], "{:,.0f}"),
-              ("Dollars per job, $ million", [p.dollars_per_job / 1e6 for p in pledges], "{:,.2f}"))
-    for ax, (title, values, fmt) in zip(axes, panels):
+    labels = [L(en=f"{p.label} pledge", fr=f"Promesse de {p.label}") for p in pledges]
+    panels = ((L(en="Pledged, $ billion", fr="Promis, en milliards de $"), [p.dollars / 1e9 for p in pledges], 0),
+              (L(en="Jobs promised, thousands", fr="Emplois promis, en milliers"), [p.jobs / 1e3 for p in pledges], 0),
+              (L(en="Dollars per job, $ million", fr="Dollars par emploi, en millions de $"),
+               [p.dollars_per_job / 1e6 for p in pledges], 2))
+    for ax, (title, values, decimals) in zip(axes, panels):
         bars = ax.bar(labels, values, color=["#9fc5e8", "#3d85c6"][: len(values)])
-        ax.bar_label(bars, labels=[fmt.format(v) for v in values], fontsize=9)
+        ax.bar_label(bars, labels=[L(en=f"{v:,.{decimals}f}", fr=L.number(v, decimals)) if decimals else
+                                   L(en=f"{v:,.0f}", fr=L.number(v, 0)) for v in values], fontsize=9)
         ax.set_title(title, fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_ylim(0, max(values) * 1.25)
     fig.subplots_adjust(bottom=0.22, wspace=0.35)
-    _source_line(fig, "Source: the article's own figures (data/claims.csv), parsed from its French text")
+    _source_line(fig, L(en="Source: the article's own figures (data/claims.csv), parsed from its French text",
+                        fr="Source : les chiffres de l'article lui-même (data/claims.csv), lus dans son texte"))
     return fig
 
 
-def assets_chart(claimed_usd: float, candidates: tuple[MetricCandidate, ...], outlets: str) -> Figure:
+def assets_chart(claimed_usd: float, candidates: tuple[MetricCandidate, ...], outlets: str, L: Language = EN) -> Figure:
     """Each figure SoftBank reported, in dollars at its own date's rate, against the article's number.
     Two sources giving the same measure on the same day are one bar."""
-    from .checks import long_date
-
     distinct = {(c.metric, c.as_of, round(c.usd / 1e9)): c for c in candidates}
     ordered = sorted(distinct.values(), key=lambda c: c.usd)
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(ordered) + 1.8))
     positions = range(len(ordered))
     ax.barh(positions, [c.usd / 1e9 for c in ordered], color="#3d85c6")
-    ax.set_yticks(positions, [f"{c.metric.replace('_', ' ')}\n({long_date(c.as_of)})" for c in ordered])
+    ax.set_yticks(positions, [f"{metric_name(c.metric, L)}\n({L.date(c.as_of)})" for c in ordered])
     target = claimed_usd / 1e9
     ax.axvspan(target * (1 - ABOUT_TOLERANCE), target * (1 + ABOUT_TOLERANCE), color="#e69138", alpha=0.25,
-               label=f"article's figure ±{ABOUT_TOLERANCE:.0%}")
-    ax.axvline(target, color="#e69138", lw=2, label=f"article: about \\${target:,.0f} billion")
+               label=L(en="article's figure ±", fr="chiffre de l'article ±") + L.percent(ABOUT_TOLERANCE))
+    ax.axvline(target, color="#e69138", lw=2, label=L(en="article: about ", fr="article : environ ") + _dollars(L, target))
     for i, c in enumerate(ordered):
-        rate = "" if c.jpy_per_usd != c.jpy_per_usd else f" at ¥{c.jpy_per_usd:,.2f}/\\$"
+        rate = "" if c.jpy_per_usd != c.jpy_per_usd else \
+            L(en=f" at ¥{c.jpy_per_usd:,.2f}/\\$", fr=f" à {L.number(c.jpy_per_usd)} ¥/\\$")
         # "\$": two dollar signs in one string would otherwise be read as mathtext.
-        ax.text(c.usd / 1e9 + 3, i, f"\\${c.usd / 1e9:,.0f}bn{rate}", va="center", fontsize=8)
-    ax.set_xlabel("US$ billion")
+        ax.text(c.usd / 1e9 + 3, i, L(en=f"\\${c.usd / 1e9:,.0f}bn", fr=f"{L.number(c.usd / 1e9, 0)} Md\\$") + rate,
+                va="center", fontsize=8)
+    ax.set_xlabel(L(en="US$ billion", fr="Milliards de dollars américains"))
     ax.set_xlim(0, max([c.usd / 1e9 for c in ordered] + [target]) * 1.35)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.subplots_adjust(bottom=0.28 if len(ordered) < 4 else 0.18, left=0.28)
-    _source_line(fig, f"Sources: {outlets}; yen converted at the dated rates in data/fx_rates.csv")
+    _source_line(fig, L(en=f"Sources: {outlets}; yen converted at the dated rates in data/fx_rates.csv",
+                        fr=f"Sources : {outlets} ; yens convertis aux taux datés de data/fx_rates.csv"))
     return fig
 
 
-def timeline_chart(events: list[tuple[dt.date, str]], article_date: dt.date) -> Figure:
+def timeline_chart(events: list[tuple[dt.date, str]], article_date: dt.date, L: Language = EN) -> Figure:
     fig, ax = plt.subplots(figsize=(9, 0.32 * len(events) + 1.4))
     dates = [d for d, _ in events]
     ax.scatter(dates, range(len(events)), color=["#3d85c6" if d <= article_date else "#e69138" for d in dates], zorder=3)
     for i, (d, label) in enumerate(events):
         ax.text(d, i, f"  {label}", va="center", fontsize=8)
     ax.axvline(article_date, color="#999999", ls="--", lw=1)
-    ax.text(article_date, -1.2, " the pledge (blue: before, orange: after)", fontsize=8, color="#555555")
+    ax.text(article_date, -1.2, L(en=" the pledge (blue: before, orange: after)",
+                                  fr=" la promesse (en bleu : avant ; en orange : après)"), fontsize=8, color="#555555")
     ax.set_yticks([])
     ax.invert_yaxis()
     ax.xaxis.set_major_locator(mdates.YearLocator())
@@ -80,30 +92,33 @@ def timeline_chart(events: list[tuple[dt.date, str]], article_date: dt.date) -> 
     ax.set_xlim(min(dates) - dt.timedelta(days=120), max(dates) + dt.timedelta(days=1400))
     ax.spines[["top", "right", "left"]].set_visible(False)
     fig.subplots_adjust(bottom=0.12)
-    _source_line(fig, "Source: data/events.csv, each event dated by a quoted source (see the list below)")
+    _source_line(fig, L(en="Source: data/events.csv, each event dated by a quoted source (see the list below)",
+                        fr="Source : data/events.csv, chaque événement daté par une source citée (voir la liste "
+                           "ci-dessous)"))
     return fig
 
 
-def tracker_chart(standing, source_count: int) -> Figure:
+def tracker_chart(standing, source_count: int, L: Language = EN) -> Figure:
     """The promised sum and its deadline against the sums announced, committed and spent since, by date:
     what counts, what counts in part, and what does not count (yet)."""
-    from .checks import long_date
-
     fig, ax = plt.subplots(figsize=(8, 3.6))
     scale = 1e9
     ax.hlines(standing.target / scale, standing.promise.made_on, standing.deadline, color="#444444", lw=2,
-              label=f"promised: \\${standing.target / scale:,.0f} billion by {long_date(standing.deadline)}")
+              label=L(en=f"promised: {_dollars(L, standing.target / scale)} by {L.date(standing.deadline)}",
+                      fr=f"promis : {_dollars(L, standing.target / scale)} d'ici au {L.date(standing.deadline)}"))
     ax.plot([standing.deadline], [standing.target / scale], marker="|", markersize=18, color="#444444")
-    series = (("paid, counts", lambda pt: pt.delivered, "#1a7f37"),
-              ("paid, counts in part", lambda pt: pt.delivered_in_part, "#6aa84f"),
-              ("announced or committed, not yet paid", lambda pt: pt.pending, "#e69138"))
+    series = ((L(en="paid, counts", fr="versé, compte"), lambda pt: pt.delivered, "#1a7f37"),
+              (L(en="paid, counts in part", fr="versé, compte en partie"), lambda pt: pt.delivered_in_part, "#6aa84f"),
+              (L(en="announced or committed, not yet paid", fr="annoncé ou engagé, pas encore versé"),
+               lambda pt: pt.pending, "#e69138"))
     points = list(standing.timeline)
     dates = [pt.date for pt in points] + [max(standing.as_of, points[-1].date)]
     for label, value, color in series:
         values = [value(pt) / scale for pt in points]
         values.append(values[-1])
-        ax.step(dates, values, where="post", color=color, lw=2, label=f"{label}: \\${values[-1]:,.1f} billion")
-    ax.set_ylabel("US$ billion, cumulative")
+        ax.step(dates, values, where="post", color=color, lw=2,
+                label=f"{label}{L(en=':', fr=' :')} {_dollars(L, values[-1], 1)}")
+    ax.set_ylabel(L(en="US$ billion, cumulative", fr="Milliards de dollars, en cumul"))
     ax.set_ylim(0, standing.target / scale * 1.15)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -111,6 +126,9 @@ def tracker_chart(standing, source_count: int) -> Figure:
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.subplots_adjust(bottom=0.22, left=0.1)
-    _source_line(fig, f"Sources: {source_count} dated reports and statements in data/tracker.csv (listed below); "
-                      f"each deal counted once, at its latest stage; status as of {long_date(standing.as_of)}")
+    _source_line(fig, L(en=f"Sources: {source_count} dated reports and statements in data/tracker.csv (listed below); "
+                           f"each deal counted once, at its latest stage; status as of {L.date(standing.as_of)}",
+                        fr=f"Sources : {source_count} articles et déclarations datés, dans data/tracker.csv (listés "
+                           f"ci-dessous) ; chaque opération comptée une fois, à son dernier stade ; statut au "
+                           f"{L.date(standing.as_of)}"))
     return fig

@@ -29,6 +29,11 @@ class Qualifier(str, enum.Enum):
         return {"exact": "", "about": "about", "at_least": "at least", "exceeding": "more than",
                 "at_most": "at most", "up_to": "up to"}[self.value]
 
+    @property
+    def fr(self) -> str:
+        return {"exact": "", "about": "environ", "at_least": "au moins", "exceeding": "plus de",
+                "at_most": "au plus", "up_to": "jusqu'à"}[self.value]
+
 
 # Longest phrases first, so that « plus de » is not read as « de ».
 _QUALIFIERS_FR: tuple[tuple[str, Qualifier], ...] = (
@@ -66,8 +71,10 @@ class Quantity:
     qualifier: Qualifier
     text: str
 
-    def describe(self) -> str:
-        """English rendering for prose: 'at least 100 billion USD'."""
+    def describe(self, lang=None) -> str:
+        """For prose: 'at least $100 billion' · « au moins 100 milliards de dollars »."""
+        if lang is not None and lang.code == "fr":
+            return " ".join(p for p in (self.qualifier.fr, lang.amount(self.value, self.unit)) if p)
         return " ".join(p for p in (self.qualifier.en, format_amount(self.value, self.unit)) if p)
 
 
@@ -135,7 +142,16 @@ class PartialDate:
         return all(part is None or part == actual for part, actual in
                    ((self.year, date.year), (self.month, date.month), (self.day, date.day)))
 
-    def describe(self) -> str:
+    def describe(self, lang=None) -> str:
+        if lang is not None and lang.code == "fr":
+            from .french import MONTHS
+
+            if self.qualifier == "between":
+                return f"entre {self.year} et {self.until_year}"
+            if self.qualifier == "by_end_of":
+                return f"d'ici à la fin de {self.year}"
+            day = "1er" if self.day == 1 else self.day
+            return " ".join(str(p) for p in (day, MONTHS[self.month - 1] if self.month else "", self.year) if p)
         if self.qualifier == "between":
             return f"between {self.year} and {self.until_year}"
         if self.qualifier == "by_end_of":

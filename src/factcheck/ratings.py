@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .checks import Finding, run_check
 from .data import Claim, Dataset, Judgment, Passage
+from .language import EN, Language
 
 
 class Rating(str, enum.Enum):
@@ -30,6 +31,13 @@ class Rating(str, enum.Enum):
     @property
     def definition(self) -> str:
         return DEFINITIONS[self]
+
+    def label(self, lang: Language = EN) -> str:
+        """The rating's name in an edition: the English name, or the French one it maps to."""
+        return lang(en=self.value, fr=FRENCH_NAMES[self])
+
+    def definition_in(self, lang: Language) -> str:
+        return lang(en=DEFINITIONS[self], fr=DEFINITIONS_FR[self])
 
     @property
     def slug(self) -> str:
@@ -54,6 +62,24 @@ DEFINITIONS = {
     Rating.MOSTLY_FALSE: "The claim contains an element of truth but its central point is wrong.",
     Rating.FALSE: "The sources contradict the claim.",
     Rating.UNVERIFIED: "No reliable source we could find establishes or refutes the claim; the page says what was searched.",
+}
+
+FRENCH_NAMES = {Rating.TRUE: "Vrai", Rating.MOSTLY_TRUE: "Plutôt vrai", Rating.MISLEADING: "Trompeur",
+                Rating.MOSTLY_FALSE: "Plutôt faux", Rating.FALSE: "Faux", Rating.UNVERIFIED: "Invérifiable"}
+"""One French name per rating, the words French fact-checkers use (the methodology says which and why);
+each keeps its English twin's ClaimReview ``ratingValue``."""
+
+DEFINITIONS_FR = {
+    Rating.TRUE: "L'affirmation est exacte telle qu'elle est formulée, et des sources indépendantes de l'article "
+                 "la confirment.",
+    Rating.MOSTLY_TRUE: "L'affirmation est exacte sur le fond, mais elle exagère, minimise ou relâche un détail "
+                        "(un qualificatif, un titre, une échéance) sans en changer beaucoup le sens.",
+    Rating.MISLEADING: "Une partie de l'affirmation est exacte, mais elle laisse une fausse impression : un mot, un "
+                       "cadrage ou une omission conduit le lecteur à une conclusion erronée.",
+    Rating.MOSTLY_FALSE: "L'affirmation contient une part de vérité, mais son point central est faux.",
+    Rating.FALSE: "Les sources contredisent l'affirmation.",
+    Rating.UNVERIFIED: "Aucune source fiable que nous avons trouvée n'établit ni ne réfute l'affirmation ; la page dit "
+                       "ce qui a été cherché.",
 }
 
 DEFAULT_RULES = {
@@ -87,6 +113,19 @@ OUTCOME_LABELS = {
 }
 """Each check outcome in plain words, for readers and for the contributing guide."""
 
+OUTCOME_LABELS_FR = {
+    "match": "les sources la confirment",
+    "qualified": "les sources la confirment, avec une réserve",
+    "approximate": "les sources donnent un chiffre proche mais différent",
+    "qualifier_unsupported": "le chiffre concorde, mais pas le mot qui le nuance",
+    "partial": "les sources en confirment une partie et en contestent une autre",
+    "mismatch": "les sources donnent un autre chiffre ou une autre date",
+    "contradicted": "les sources la contredisent",
+    "unestablished": "les sources ne l'établissent ni ne la réfutent",
+    "no_metric_match": "aucun des chiffres publiés par l'entreprise ne lui correspond",
+    "no_evidence": "nous n'avons trouvé aucune source qui porte sur elle",
+}
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -96,11 +135,16 @@ class Verdict:
     rationale: str | None
     stale_judgment: Judgment | None
     source_ids: tuple[str, ...]
+    rationale_fr: str | None = None
 
     @property
     def conclusion(self) -> str:
         """The reason for the rating in one or two sentences: the judgment's, or the finding's own."""
-        return self.rationale or self.finding.sentence
+        return self.conclusion_in(EN)
+
+    def conclusion_in(self, lang: Language) -> str:
+        rationale = lang(en=self.rationale or "", fr=self.rationale_fr or "")
+        return rationale or self.finding.sentence_in(lang)
 
 
 def rate(finding: Finding, judgment: Judgment | None) -> tuple[Rating, str | None, Judgment | None]:
@@ -112,10 +156,11 @@ def rate(finding: Finding, judgment: Judgment | None) -> tuple[Rating, str | Non
 
 def verdict_for(dataset: Dataset, claim: Claim) -> Verdict:
     finding = run_check(dataset, claim)
-    rating, rationale, stale = rate(finding, dataset.judgment_for(claim.claim_id))
+    judgment = dataset.judgment_for(claim.claim_id)
+    rating, rationale, stale = rate(finding, judgment)
     by_id = {e.evidence_id: e for e in dataset.evidence}
     source_ids = tuple(dict.fromkeys(by_id[e].source_id for e in finding.evidence_ids))
-    return Verdict(claim, finding, rating, rationale, stale, source_ids)
+    return Verdict(claim, finding, rating, rationale, stale, source_ids, judgment.rationale_fr if rationale else None)
 
 
 def all_verdicts(dataset: Dataset) -> tuple[Verdict, ...]:
@@ -133,6 +178,15 @@ COMBINATION_RULES = (
     "a detail rated Mostly true or Unverified caps it at Mostly true.",
 )
 """Written once, shown in the methodology, and applied by :func:`combine`."""
+
+COMBINATION_RULES_FR = (
+    "Une partie centrale jugée Faux ou Plutôt faux décide de la phrase : celle-ci prend la pire de ces notes.",
+    "Sinon, si toutes les parties centrales sont Invérifiable, la phrase l'est aussi.",
+    "Sinon, la phrase prend la pire note des parties centrales qui ont été notées, puis :",
+    "une partie centrale restée Invérifiable la plafonne à Plutôt vrai ;",
+    "un détail jugé Trompeur, Plutôt faux ou Faux la plafonne à Trompeur ;",
+    "un détail jugé Plutôt vrai ou Invérifiable la plafonne à Plutôt vrai.",
+)
 
 
 def combine(parts: tuple[tuple[str, Rating], ...]) -> Rating:
@@ -169,6 +223,9 @@ class PassageVerdict:
     @property
     def conclusion(self) -> str:
         return self.passage.conclusion_en
+
+    def conclusion_in(self, lang: Language) -> str:
+        return lang.of(self.passage, "conclusion")
 
     @property
     def conclusion_is_current(self) -> bool:

@@ -154,6 +154,8 @@ def coerce(field: Field, cell: str) -> tuple[Any, str | None]:
     if cell != cell.strip():
         return None, "leading or trailing whitespace"
     if cell == "":
+        if field.required and field.name.endswith("_fr"):
+            return None, "French text is missing: the French edition needs this cell"
         return None, ("required value is empty" if field.required else None)
     try:
         value = _TYPES[field.type](cell)

@@ -39,6 +39,28 @@ STATUS_RULES = (
     "After the deadline: Compromise when delivered plus what counts in part reaches half the target; Broken when "
     "a sourced figure shows less; Unverifiable when no sourced figure measures it.",
 )
+STATUS_NAMES_FR = {"Not yet rated": "Pas encore évaluée", "In the works": "En cours", "Stalled": "Au point mort",
+                   "Compromise": "Compromis", "Kept": "Tenue", "Broken": "Rompue", "Unverifiable": "Invérifiable"}
+"""Each status in the French edition, as French trackers of promises name them (of « la promesse »)."""
+STATUS_DEFINITIONS_FR = {
+    "Not yet rated": "Aucune preuve datée et sourcée d'avancée vers la promesse n'a encore été trouvée.",
+    "In the works": "Avant l'échéance, avec des preuves sourcées d'argent engagé ou dépensé (ou d'emplois créés) "
+                    "dans l'année qui précède la date d'évaluation.",
+    "Stalled": "Avant l'échéance, mais la dernière preuve d'avancée date de plus d'un an avant la date "
+               "d'évaluation.",
+    "Compromise": "Après l'échéance, la promesse a été tenue en partie : ce qui a été réalisé, en comptant ce qui "
+                  "ne compte qu'en partie, atteint au moins la moitié de l'objectif.",
+    "Kept": "Ce qui compte comme réalisé atteint l'objectif.",
+    "Broken": "Après l'échéance, ce qui a été réalisé reste en deçà de la moitié de l'objectif.",
+    "Unverifiable": "Après l'échéance, aucun chiffre sourcé ne mesure ce qui a été réalisé.",
+}
+STATUS_RULES_FR = (
+    "Tenue quand ce qui compte comme réalisé atteint l'objectif, quelle que soit la date.",
+    "Avant l'échéance : Pas encore évaluée sans preuve d'avancée ; Au point mort quand la dernière avancée date de "
+    "plus d'un an ; sinon En cours.",
+    "Après l'échéance : Compromis quand le réalisé, plus ce qui compte en partie, atteint la moitié de l'objectif ; "
+    "Rompue quand un chiffre sourcé montre moins ; Invérifiable quand aucun chiffre sourcé ne le mesure.",
+)
 PROGRESS_WINDOW = dt.timedelta(days=365)
 STAGES = ("announced", "committed", "disclosed_spent")
 DELIVERED = {"money": "disclosed_spent", "jobs": "jobs_reported"}

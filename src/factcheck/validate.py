@@ -20,9 +20,10 @@ from .money import MissingRate
 from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr, split_unit
 from .ratings import DEFAULT_RULES, OUTCOMES_THAT_ESTABLISH_NOTHING, Rating, all_passage_verdicts, rate
 
-PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale", "departs_because"), "events": ("label_en",),
-                         "passages": ("conclusion_en",), "changelog": ("note_en",), "tracker": ("why",),
-                         "promises": ("aim_en",)}
+PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale", "rationale_fr", "departs_because"),
+                         "events": ("label_en", "label_fr"), "passages": ("conclusion_en", "conclusion_fr"),
+                         "changelog": ("note_en", "note_fr"), "tracker": ("why", "why_fr"),
+                         "promises": ("aim_en", "aim_fr")}
 SUPPORTING_STANCES = ("supports", "contradicts", "qualifies")
 MIN_ORIGINALS_FOR_CENTRAL = 2
 
@@ -179,6 +180,10 @@ def _prose_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
         if ev.language != "en" and not ev.translation_en:
             out.append(Problem(tables["evidence"].path, row, "translation_en", "",
                                f"a quote in '{ev.language}' needs an English translation (marked as ours on the page)"))
+        if ev.language != "fr" and not ev.translation_fr:
+            out.append(Problem(tables["evidence"].path, row, "translation_fr", "",
+                               f"a quote in '{ev.language}' needs a French translation for the French edition "
+                               "(marked as ours on the page)"))
     return out
 
 
@@ -334,6 +339,10 @@ def _notebook_rules(ds: Dataset) -> list[Problem]:
     known = {"passages": {p.passage_id for p in ds.passages}, "claims": {c.claim_id for c in ds.claims},
              "pages": {p.page for p in ds.passages}}
     out = []
+    for path in sorted(book.rglob("*.md")):
+        if not path.name.endswith(".fr.md") and not path.with_suffix(".fr.md").is_file():
+            out.append(Problem("../" + path.relative_to(ds.data_dir.parent).as_posix(), None, None, None,
+                               f"the page has no French text: add {path.with_suffix('.fr.md').name} beside it"))
     for path in sorted(book.rglob("*.ipynb")):
         if ".ipynb_checkpoints" in path.parts:
             continue
@@ -343,6 +352,7 @@ def _notebook_rules(ds: Dataset) -> list[Problem]:
         except (ValueError, KeyError) as exc:
             out.append(Problem(name, None, None, None, f"not a readable notebook: {exc}"))
             continue
+        out += _french_twins(name, cells)
         for number, cell in enumerate(cells, start=1):
             text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             named: list[tuple[str, str]] = []
@@ -361,6 +371,35 @@ def _notebook_rules(ds: Dataset) -> list[Problem]:
                     out.append(Problem(name, None, None, value,
                                        f"cell {number} names {table.rstrip('s')} {value!r}, which {where} does not "
                                        f"have: was it renamed?"))
+    return out
+
+
+def _french_twins(name: str, cells: list[dict]) -> list[Problem]:
+    """Each markdown cell of a notebook is followed by its French twin (``"lang": "fr"`` in the cell's metadata),
+    and each code comment a reader can see is written in both languages (``# en: …`` and ``# fr: …``): the French
+    edition shows the French ones in their place."""
+    def french(cell: dict | None) -> bool:
+        return cell is not None and cell["cell_type"] == "markdown" and cell.get("metadata", {}).get("lang") == "fr"
+
+    def english(cell: dict | None) -> bool:
+        return cell is not None and cell["cell_type"] == "markdown" and not french(cell)
+
+    out = []
+    for number, cell in enumerate(cells, start=1):
+        before, after = (cells[number - 2] if number > 1 else None), (cells[number] if number < len(cells) else None)
+        if cell["cell_type"] == "code":
+            code = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            tags = re.findall(r"(?m)^\s*# (en|fr): ", code)
+            if tags.count("en") != tags.count("fr"):
+                out.append(Problem(name, None, None, None, f"code cell {number} has {tags.count('en')} English and "
+                                                           f"{tags.count('fr')} French comments (# en: / # fr:): "
+                                                           "write each comment in both languages"))
+        elif english(cell) and not french(after):
+            out.append(Problem(name, None, None, None, f"markdown cell {number} has no French text: add a markdown "
+                                                       "cell after it, with \"lang\": \"fr\" in its metadata"))
+        elif french(cell) and not english(before):
+            out.append(Problem(name, None, None, None, f"markdown cell {number} is French but follows no English "
+                                                       "markdown cell: put it right after the cell it translates"))
     return out
 
 

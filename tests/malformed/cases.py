@@ -142,7 +142,7 @@ CASES: list[Case] = [
          ("claims.csv", None, "quote_fr", "mojibake")),
     Case("blank row", edit_text("events.csv", lambda t: t + ",,,\n"), ("events.csv", None, None, "blank row")),
     Case("row with too few cells", edit_text("events.csv", lambda t: t + "lonely-event,2025-01-01\n"),
-         ("events.csv", None, None, "row has 2 cells, the header has 4")),
+         ("events.csv", None, None, "row has 2 cells, the header has 5")),
     Case("cell padded with spaces", set_cell("sources.csv", 1, "kind", " wire"),
          ("sources.csv", 1, "kind", "whitespace")),
     Case("digits typed in a judgment's rationale", set_cell("judgments.csv", 1, "rationale", "The sum was 100 billion dollars, as stated."),

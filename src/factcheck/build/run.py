@@ -1,7 +1,7 @@
 """The book command: validate → bring stale notebooks up to date (or, checking, refuse them) → build strictly.
 
-One process for the three steps, so a no-op rebuild pays start-up once. The build goes through Jupyter Book's
-public command-line entry point with the flags CI uses (``-n -W --keep-going``).
+One process for the three steps, so a no-op rebuild pays start-up once. Each edition is built through Jupyter
+Book's own Sphinx entry point with the flags CI uses (``-n -W --keep-going``); the two run side by side.
 """
 
 from __future__ import annotations
@@ -47,21 +47,42 @@ def bring_up_to_date(root: Path, check: bool, jobs: int, notebooks: list[Path] |
     return Outcome(True, lines or ("factcheck execute: every notebook is current",))
 
 
-def build_html(root: Path) -> int:
-    from jupyter_book.cli.main import main as jupyter_book
+def build_edition(root: Path, lang: str) -> int:
+    """One edition, strictly (``-n -W --keep-going``, as Jupyter Book's own command line builds it)."""
+    from jupyter_book.sphinx import build_sphinx
 
-    try:
-        jupyter_book(["build", str(root), "--builder", "html", "-n", "-W", "--keep-going"], standalone_mode=False)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    from . import editions
+
+    html, doctrees = editions.output_dirs(root, lang)
+    result = build_sphinx(root, html, use_external_toc=True, noconfig=True, path_config=root / "_config.yml",
+                          confoverrides=editions.overrides(root, lang), doctreedir=doctrees, builder="html",
+                          warningiserror=True, keep_going=True)
+    if isinstance(result, Exception):
+        print(f"factcheck book: the {lang} edition failed: {result}", file=sys.stderr)
+        return 1
+    return int(result or 0)
 
 
-def book(root: Path, check: bool = False, jobs: int = 2) -> int:
+def build_html(root: Path, languages: tuple[str, ...] = ("en", "fr")) -> int:
+    """Both editions side by side, one process each (forked after the imports, which they share): the
+    English into ``_build/html``, the French into ``_build/html/fr``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import jupyter_book.sphinx  # noqa: F401  (imported once, before the fork)
+
+    if len(languages) == 1:
+        return build_edition(root, languages[0])
+    with ProcessPoolExecutor(len(languages), mp_context=multiprocessing.get_context("fork")) as pool:
+        codes = list(pool.map(build_edition, [root] * len(languages), languages))
+    return max(codes)
+
+
+def book(root: Path, check: bool = False, jobs: int = 2, languages: tuple[str, ...] = ("en", "fr")) -> int:
     for step in (lambda: validate(root), lambda: bring_up_to_date(root, check, jobs)):
         outcome = step()
         for line in outcome.lines:
             print(line, file=sys.stdout if outcome.ok else sys.stderr)
         if not outcome.ok:
             return 1
-    return build_html(root)
+    return build_html(root, languages)

@@ -1,8 +1,10 @@
-"""Sphinx hooks: ClaimReview JSON-LD in each claim page's head, the footer, and the exports beside the HTML.
+"""Sphinx hooks: the edition's text, ClaimReview JSON-LD in each claim page's head, the language switch, the
+footer, and the exports beside the HTML.
 
 Configured from ``_config.yml`` (``sphinx.config``): ``factcheck_publisher`` (name, url),
-``factcheck_date_published``, ``factcheck_contact``, and Sphinx's own ``html_baseurl``, which every absolute
-URL follows. What these hooks add at write time comes from ``data/``, so each page declares the data files it
+``factcheck_date_published``, ``factcheck_contact``, ``factcheck_editions`` (the French edition's title,
+captions and labels), and Sphinx's own ``html_baseurl``, which every absolute URL follows. The build sets
+``factcheck_edition`` ("en" or "fr") for each of the two builds (:mod:`factcheck.build.editions`). What these hooks add at write time comes from ``data/``, so each page declares the data files it
 depends on (``env.note_dependency``) and Sphinx re-reads it when they change; a change to this package's code
 changes the extension's ``env_version``, which makes Sphinx re-read every page.
 """
@@ -20,7 +22,9 @@ from ..claimreview import Publisher, claim_review, exports, json_ld_script
 from ..data import Dataset
 from ..display import publication_dates
 from ..errors import DataError
+from ..language import EN, FR, Language
 from ..ratings import all_passage_verdicts
+from . import editions
 
 EXPORT_DIR = "exports"
 
@@ -41,6 +45,35 @@ def _publisher(app: Sphinx) -> Publisher:
 
 def _base_url(app: Sphinx) -> str:
     return app.config.html_baseurl or "/"
+
+
+def _lang(app: Sphinx) -> Language:
+    return FR if app.config.factcheck_edition == "fr" else EN
+
+
+def edition_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """What a page shows in this edition: a notebook's cells and outputs in its language; a Markdown page's
+    French text from its ``.fr.md`` twin."""
+    path = Path(app.env.doc2path(docname))
+    if path.suffix == ".ipynb":
+        source[0] = editions.select(source[0], app.config.factcheck_edition)
+    elif path.suffix == ".md" and app.config.factcheck_edition == "fr":
+        twin = editions.french_markdown(path)
+        app.env.note_dependency(str(twin))
+        source[0] = editions.french_page(path)
+
+
+def language_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Every page links its twin in the other edition: visibly at the top, and for search engines
+    (``rel="alternate" hreflang``)."""
+    lang = app.config.factcheck_edition
+    other = "fr" if lang == "en" else "en"
+    href = html.escape(editions.twin_href(pagename, lang))
+    label = {"en": ("English", "Read this page in English"), "fr": ("Français", "Lire cette page en français")}[other]
+    context["metatags"] = context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other}" href="{href}">'
+    if "body" in context:
+        context["body"] = (f'<p class="fc-language-switch"><a href="{href}" hreflang="{other}" lang="{other}" '
+                           f'title="{label[1]}">{label[0]}</a></p>\n' + context["body"])
 
 
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -89,7 +122,8 @@ def claimreview_tags(app: Sphinx) -> dict[str, str]:
         by_page: dict[str, list[dict]] = {}
         for v in _verdicts(app):
             by_page.setdefault(v.passage.docname, []).append(
-                claim_review(v, article, _publisher(app), _base_url(app), app.config.factcheck_date_published))
+                claim_review(v, article, _publisher(app), _base_url(app), app.config.factcheck_date_published,
+                             _lang(app)))
         app._factcheck_tags = {page: json_ld_script(r[0] if len(r) == 1 else r) for page, r in by_page.items()}
     return app._factcheck_tags
 
@@ -103,22 +137,24 @@ def add_claimreview(app: Sphinx, pagename: str, templatename: str, context: dict
 def add_footer(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Every page says when the fact-check was published and last changed (from data/changelog.csv),
     how to report an error, and links the exports, relative to the page so they resolve anywhere."""
+    L = _lang(app)
     published, changed = publication_dates(_dataset(app))
     contact = app.config.factcheck_contact
-    exports_ = " · ".join(f'<a href="{html.escape(context["pathto"](f"{EXPORT_DIR}/{name}", 1))}">{name}</a>'
-                          for name in ("verdicts.csv", "verdicts.json", "claimreview.json"))
+    up = L(en="", fr="../")  # the exports are the English site's, one level above the French one
+    exports_ = " · ".join(f'<a href="{html.escape(up + context["pathto"](f"{EXPORT_DIR}/{name}", 1))}">{name}</a>'
+                          for name in ("verdicts.csv", "verdicts.json", L(en="claimreview.json", fr="claimreview.fr.json")))
     corrections = html.escape(context["pathto"]("book/corrections"))
-    context["theme_extra_footer"] = (
-        f'<p class="fc-footer">Published {_long(published.date)}. '
-        f'<a href="{corrections}">Last substantive change</a> {_long(changed.date)}: {html.escape(changed.note_en)}</p>'
-        f'<p class="fc-footer">Found an error? <a href="{html.escape(contact["url"])}">{html.escape(contact["name"])}</a>. '
-        f"Every figure traces to a sourced row in <code>data/</code>. Exports: {exports_}</p>")
-
-
-def _long(date) -> str:
-    from ..checks import long_date
-
-    return long_date(date)
+    report = f'<a href="{html.escape(contact["url"])}">{html.escape(L(en=contact["name"], fr=contact["name_fr"]))}</a>'
+    note = html.escape(L.of(changed, "note"))
+    context["theme_extra_footer"] = L.typeset(L(
+        en=f'<p class="fc-footer">Published {L.date(published.date)}. '
+           f'<a href="{corrections}">Last substantive change</a> {L.date(changed.date)}: {note}</p>'
+           f'<p class="fc-footer">Found an error? {report}. '
+           f"Every figure traces to a sourced row in <code>data/</code>. Exports: {exports_}</p>",
+        fr=f'<p class="fc-footer">Publié le {L.date(published.date)}. '
+           f'<a href="{corrections}">Dernière modification de fond</a> le {L.date(changed.date)} : {note}</p>'
+           f'<p class="fc-footer">Vous avez repéré une erreur ? {report}. '
+           f"Chaque chiffre renvoie à une ligne sourcée de <code>data/</code>. Exports : {exports_}</p>"))
 
 
 def _verdicts(app: Sphinx):
@@ -128,7 +164,8 @@ def _verdicts(app: Sphinx):
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    """The English build writes the exports (both languages' fields); the French site links them."""
+    if exception is not None or app.builder.format != "html" or app.config.factcheck_edition != "en":
         return
     out = Path(app.outdir) / EXPORT_DIR
     out.mkdir(exist_ok=True)
@@ -143,12 +180,19 @@ PAGE_DATA = ("passages.csv", "claims.csv", "claim_evidence.csv", "evidence.csv",
 
 
 def note_data_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Sphinx re-reads a page when a file it depends on changes: every page shows the changelog (footer),
-    and a claim page's head carries ClaimReview built from the tables in :data:`PAGE_DATA`."""
+    """Sphinx re-reads a page when a file it depends on changes: every page shows the changelog (footer) and
+    the book's stylesheet and templates, and a claim page's head carries ClaimReview built from the tables in
+    :data:`PAGE_DATA`."""
     data = Path(app.srcdir) / "data"
     names = PAGE_DATA if docname in claimreview_tags(app) else ("changelog.csv",)
     for name in names:
         app.env.note_dependency(str(data / name))
+    # Sphinx copies static files and re-renders templates only when some page is out of date: an edit to the
+    # book's stylesheet or templates alone would otherwise never reach the site.
+    for folder in (*app.config.html_static_path, *app.config.templates_path):
+        for path in sorted((Path(app.srcdir) / folder).rglob("*")):
+            if path.is_file():
+                app.env.note_dependency(str(path))
 
 
 def code_version() -> int:
@@ -163,12 +207,16 @@ def code_version() -> int:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_publisher", {"name": "", "url": ""}, "html")
     app.add_config_value("factcheck_date_published", "", "html")
-    app.add_config_value("factcheck_contact", {"name": "", "url": ""}, "html")
+    app.add_config_value("factcheck_contact", {"name": "", "name_fr": "", "url": ""}, "html")
+    app.add_config_value("factcheck_editions", {}, "html")
+    app.add_config_value("factcheck_edition", "en", "env")
+    app.connect("source-read", edition_source)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-resolved", unescape_link_targets)
     app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
     app.connect("html-page-context", add_footer)
+    app.connect("html-page-context", language_switch)
     app.connect("html-page-context", name_toggles_by_their_text)
     app.connect("build-finished", write_exports)
     return {"version": "0.1", "env_version": code_version(), "parallel_read_safe": True,
