@@ -331,7 +331,7 @@ def metric_figures(page: ClaimPage) -> None:
                       yen(c.implied_jpy_per_usd, L(en=f"¥{c.implied_jpy_per_usd:,.1f}",
                                                    fr=f"{L.number(c.implied_jpy_per_usd, 1)} ¥")))
                      for c in candidates)
-        rate = L(en="Rate giving ", fr="Taux donnant ") + L.amount(asserted.value, "USD")
+        rate = L(en="Rate giving " + L.amount(asserted.value, "USD"), fr="Taux qui donnerait le chiffre de l'article")
         return show.ReaderTable(L(en=("Measure", "As of", "Source", "Yen", "Yen per dollar", "In dollars",
                                       "The article's figure", rate),
                                   fr=("Mesure", "Au", "Source", "En yens", "Yens pour un dollar", "En dollars",
