@@ -170,15 +170,24 @@ def execute_notebook(root: Path, notebook: Path, timeout: int = 300) -> Path:
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.read(notebook, as_version=4)
     with tempfile.NamedTemporaryFile("r", suffix=".log", delete=False) as log:
         log_path = Path(log.name)
     try:
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                                extra_arguments=tracking.kernel_arguments(str(log_path), str(root.resolve())),
-                                resources={"metadata": {"path": str(notebook.parent)}})
-        # The kernel's own stderr only carries start-up chatter; cell errors arrive through the client.
-        client.execute(stderr=subprocess.DEVNULL)
+        for attempt in (1, 2):
+            nb = nbformat.read(notebook, as_version=4)
+            client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                                    extra_arguments=tracking.kernel_arguments(str(log_path), str(root.resolve())),
+                                    resources={"metadata": {"path": str(notebook.parent)}})
+            try:
+                # The kernel's own stderr only carries start-up chatter; cell errors arrive through the client.
+                client.execute(stderr=subprocess.DEVNULL)
+                break
+            except RuntimeError as exc:
+                # A kernel that dies before it answers has run no cell (two kernels starting at once on a
+                # loaded machine can race for a port): start it once more. A failing cell is not retried.
+                if attempt == 2 or "before replying to kernel_info" not in str(exc):
+                    raise
+                log_path.write_text("", encoding="utf-8")
         files = _read_log(log_path, root)
     finally:
         log_path.unlink(missing_ok=True)
