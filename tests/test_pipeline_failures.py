@@ -49,3 +49,41 @@ def test_a_notebook_missing_from_the_toc_fails_the_structure_test(project):
     shutil.copy(project / "book" / "claims" / "deadline.ipynb", project / "book" / "claims" / "orphan.ipynb")
     out = run_in(project, "pytest", "-p", "no:xdist", "-q", "tests/test_book_structure.py::test_every_page_in_book_is_in_the_toc")
     assert out.returncode != 0 and "orphan.ipynb" in out.stdout
+
+
+def _flaky_client(monkeypatch, message: str) -> list[int]:
+    """NotebookClient whose first kernel dies with ``message``; later ones run normally."""
+    import nbclient
+
+    real, starts = nbclient.NotebookClient, []
+
+    class Flaky(real):
+        def execute(self, **kwargs):
+            starts.append(1)
+            if len(starts) == 1:
+                raise RuntimeError(message)
+            return super().execute(**kwargs)
+
+    monkeypatch.setattr(nbclient, "NotebookClient", Flaky)
+    return starts
+
+
+def test_a_kernel_that_dies_before_answering_is_started_once_more(project, monkeypatch):
+    from factcheck.build.execute import execute_notebook
+
+    starts = _flaky_client(monkeypatch, "Kernel died before replying to kernel_info")
+    notebook = project / "book" / "corrections.ipynb"
+    execute_notebook(project, notebook)
+    assert len(starts) == 2
+    assert all(c.get("outputs") for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code")
+
+
+def test_any_other_kernel_failure_is_not_retried_and_leaves_the_notebook_unchanged(project, monkeypatch):
+    from factcheck.build.execute import execute_notebook
+
+    starts = _flaky_client(monkeypatch, "Kernel didn't respond in 60 seconds")
+    notebook = project / "book" / "corrections.ipynb"
+    before = notebook.read_bytes()
+    with pytest.raises(RuntimeError, match="respond"):
+        execute_notebook(project, notebook)
+    assert len(starts) == 1 and notebook.read_bytes() == before
