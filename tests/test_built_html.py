@@ -213,15 +213,15 @@ def test_every_relative_link_and_image_resolves(html_dir):
 
 
 def test_every_page_says_when_it_was_published_and_changed_and_how_to_report_an_error(pages, dataset, root):
-    from factcheck.checks import long_date
+    from factcheck.language import EN
     from factcheck.display import publication_dates
 
     published, changed = publication_dates(dataset)
     contact = _config(root)["factcheck_contact"]["url"]
     for name, soup in pages.items():
         footer = " ".join(" ".join(p.get_text(" ").split()) for p in soup.select(".fc-footer"))
-        assert f"Published {long_date(published.date)}" in footer, name
-        assert long_date(changed.date) in footer and changed.note_en in footer, name
+        assert f"Published {EN.date(published.date)}" in footer, name
+        assert EN.date(changed.date) in footer and changed.note_en in footer, name
         assert soup.select_one(f'.fc-footer a[href="{contact}"]') is not None, name
         for export in ("verdicts.csv", "verdicts.json", "claimreview.json"):
             assert soup.select_one(f'.fc-footer a[href$="exports/{export}"]') is not None, (name, export)

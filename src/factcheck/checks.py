@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from . import french, money
 from .data import Claim, Dataset, Evidence, FxRate, Link, Source
-from .quantities import (PartialDate, Qualifier, Quantity, format_amount, parse_date_fr, parse_quantity_fr,
-                         to_base)
+from .quantities import PartialDate, Qualifier, Quantity, parse_date_fr, parse_quantity_fr, to_base
 from .language import EN, FR, Language
 
 ABOUT_TOLERANCE = 0.05
@@ -443,7 +442,7 @@ class OutletList:
     def render(self, L: Language) -> str:
         shown, rest = list(self.names[:NAMED_OUTLETS]), len(self.names) - NAMED_OUTLETS
         if rest > 0:
-            return ", ".join(shown) + L(en=f" and {number_word(rest)} other{'s' if rest > 1 else ''}",
+            return ", ".join(shown) + L(en=f" and {L.number_word(rest)} other{'s' if rest > 1 else ''}",
                                         fr=f" et {L.number_word(rest)} autre{'s' if rest > 1 else ''}")
         return L.join(shown)
 
@@ -465,18 +464,6 @@ def outlet_list(evs: Iterable[Evidence], sources: dict[str, Source]) -> OutletLi
     return OutletList(tuple(sorted(rows, key=weight)))
 
 
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-
-
-def number_word(n: int) -> str:
-    return _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
-
-
-def long_date(d: dt.date) -> str:
-    """16 December 2024: the way a reader writes a date."""
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
 def _finding(claim: Claim, check: str, outcome: str, text: Callable[[Language], str], evidence_ids: tuple[str, ...],
              figures: tuple = (), comparisons: tuple = ()) -> Finding:
     """A finding with its sentence written from each language's template."""
@@ -486,13 +473,6 @@ def _finding(claim: Claim, check: str, outcome: str, text: Callable[[Language], 
 
 def _no_evidence(claim: Claim, check: str, why: Callable[[Language], str]) -> Finding:
     return _finding(claim, check, "no_evidence", why, ())
-
-
-def join(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def sentence(text: str) -> str:

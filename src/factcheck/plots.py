@@ -36,8 +36,7 @@ def pledges_chart(pledges: tuple[PerJob, ...], L: Language = EN) -> Figure:
                [p.dollars_per_job / 1e6 for p in pledges], 2))
     for ax, (title, values, decimals) in zip(axes, panels):
         bars = ax.bar(labels, values, color=["#9fc5e8", "#3d85c6"][: len(values)])
-        ax.bar_label(bars, labels=[L(en=f"{v:,.{decimals}f}", fr=L.number(v, decimals)) if decimals else
-                                   L(en=f"{v:,.0f}", fr=L.number(v, 0)) for v in values], fontsize=9)
+        ax.bar_label(bars, labels=[L(en=f"{v:,.{decimals}f}", fr=L.number(v, decimals)) for v in values], fontsize=9)
         ax.set_title(title, fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
         ax.set_ylim(0, max(values) * 1.25)
