@@ -38,6 +38,14 @@ def test_verdicts_csv_and_table_formats(root, capsys):
     assert "pledge_announced" in out and "    amount " in out
 
 
+def test_verdicts_in_french_show_what_the_french_edition_will(root, capsys, dataset):
+    assert main(["verdicts", "--data", str(root / "data"), "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    first = dataset.passages[0]
+    assert f"{first.passage_id}  " in out and first.conclusion_fr in out
+    assert "Plutôt vrai" in out and "Mostly true" not in out
+
+
 def test_python_dash_m_runs_the_same_command(root):
     out = subprocess.run([sys.executable, "-m", "factcheck", "validate", "--data", str(root / "data")],
                          capture_output=True, text=True)

@@ -41,11 +41,12 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(verdicts_csv(records))
     else:
+        suffix = "_fr" if args.lang == "fr" else ""  # what the French edition will show, to write its text by
         for r in records:
-            print(f"{r['passage_id']}  {r['verdict']}  {r['conclusion']}")
+            print(f"{r['passage_id']}  {r['verdict' + suffix]}  {r['conclusion' + suffix]}")
             for part in r["parts"]:
-                print(f"    {part['claim_id']:<24} {part['role']:<6} {part['verdict']:<12} "
-                      f"({part['outcome']}) {part['conclusion']}")
+                print(f"    {part['claim_id']:<24} {part['role']:<6} {part['verdict' + suffix]:<12} "
+                      f"({part['outcome']}) {part['conclusion' + suffix]}")
     return 0
 
 
@@ -103,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--base-url", default="", help="prefix for page URLs in the output")
+    p.add_argument("--lang", choices=("en", "fr"), default="en",
+                   help="the table's ratings and reasons in this edition's language (json and csv carry both)")
     p.set_defaults(func=cmd_verdicts)
     p = sub.add_parser("verify-quotes", help="fetch every source URL and report quotes no longer on the page "
                                              "(needs a network)")
