@@ -164,3 +164,19 @@ def test_the_french_search_index_is_french_and_finds_french_words(html_dir):
     assert "affirm" in terms or "affirmat" in terms
     language = (html_dir / "fr" / "_static" / "language_data.js").read_text(encoding="utf-8")
     assert "FrenchStemmer" in language
+
+
+def test_every_chart_says_what_it_shows_in_its_page_language(html_dir):
+    """A chart's alt text is a sentence in the page's language, not the image's file name."""
+    fragments = _english_templates()
+    charts = 0
+    for top, lang in ((html_dir, "en"), (html_dir / "fr", "fr")):
+        for rel in sorted(_pages(top)):
+            soup = BeautifulSoup((top / rel).read_text(encoding="utf-8"), "html.parser")
+            for img in soup.select(".cell_output img"):
+                charts += 1
+                alt = img.get("alt", "")
+                assert len(alt) > 40 and not alt.endswith(".png"), (lang, rel, alt)
+                if lang == "fr":
+                    assert not [f for f in fragments if f in alt], (rel, alt)
+    assert charts >= 2 * 5

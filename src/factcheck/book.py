@@ -35,13 +35,14 @@ def _md(write: Callable[[Language], str]) -> None:
         display(Markdown(L.typeset(write(L))), metadata={"lang": L.code})
 
 
-def _figure(draw) -> None:
-    """One chart per edition: titles, axes and source lines in each language."""
+def _figure(draw, describe: Callable[[Language], str]) -> None:
+    """One chart per edition: titles, axes and source lines in each language, and what it shows in words (its
+    alt text, which the build gives the image)."""
     import matplotlib.pyplot as plt
 
     for L in LANGUAGES:
         fig = draw(L)
-        display(fig, metadata={"lang": L.code})
+        display(fig, metadata={"lang": L.code, "alt": L.typeset(describe(L))})
         plt.close(fig)
 
 
@@ -237,11 +238,15 @@ def article_text(dataset: Dataset | None = None) -> None:
 
 def timeline(dataset: Dataset | None = None, after_article: bool = False) -> None:
     """Dated events, before and after the pledge; ``after_article`` lists only what came later."""
-    from .plots import timeline_chart
+    from .plots import timeline_alt, timeline_chart
 
     dataset = dataset or Dataset()
     pledge = pledge_date(dataset)
-    _figure(lambda L: timeline_chart(sorted((e.date, L.of(e, "label")) for e in dataset.events), pledge, L))
+
+    def events(L: Language) -> list:
+        return sorted((e.date, L.of(e, "label")) for e in dataset.events)
+
+    _figure(lambda L: timeline_chart(events(L), pledge, L), lambda L: timeline_alt(events(L), pledge, L))
     _md(lambda L: show.events_markdown(dataset, after=pledge if after_article else None, L=L))
 
 
@@ -285,7 +290,7 @@ def corrections(dataset: Dataset | None = None) -> None:
 def pledges(dataset: Dataset | None = None) -> None:
     """Dollars per promised job in the article's own figures, for each pledge in data/promises.csv
     (its money promise and its jobs promise each name the article's claim that states them)."""
-    from .plots import pledges_chart
+    from .plots import pledges_alt, pledges_chart
 
     dataset = dataset or Dataset()
     by_pledge: dict[str, dict[str, str]] = {}
@@ -300,13 +305,13 @@ def pledges(dataset: Dataset | None = None) -> None:
         glue(f"per_job_{p.label}", lambda L: L.amount(p.dollars_per_job, "USD"))
     same = len({round(p.dollars_per_job) for p in both}) == 1
     glue("per_job_same", lambda L: L(en="the same" if same else "a different", fr="le même" if same else "un autre"))
-    _figure(lambda L: pledges_chart(both, L))
+    _figure(lambda L: pledges_chart(both, L), lambda L: pledges_alt(both, L))
 
 
 def metric_figures(page: ClaimPage) -> None:
     """For the page's claim with an unnamed measure: every reported figure in dollars, as a table and a chart."""
     from .checks import countable
-    from .plots import assets_chart
+    from .plots import assets_alt, assets_chart
 
     dataset = page.dataset
     claim = next(v.claim for pv in page.verdicts for v in pv.parts if v.claim.check == "metric_match")
@@ -343,7 +348,8 @@ def metric_figures(page: ClaimPage) -> None:
                     "tableau ci-dessus)")
 
     Bilingual(tuple((L.code, table(L)) for L in LANGUAGES))._ipython_display_()
-    _figure(lambda L: assets_chart(asserted.value, candidates, outlets(L), L))
+    _figure(lambda L: assets_chart(asserted.value, candidates, outlets(L), L),
+            lambda L: assets_alt(asserted.value, candidates, L))
 
 
 # --- who publishes this, when it changed, how to report an error ---------------------------------
@@ -380,14 +386,15 @@ def changes(dataset: Dataset | None = None) -> None:
 def tracker(dataset: Dataset | None = None) -> None:
     """Every promise in data/promises.csv: its status, the promise, how the status changed, the evidence
     row by row, and for a promise of money, the chart."""
-    from .plots import tracker_chart
+    from .plots import tracker_alt, tracker_chart
     from .tracker import all_standings
 
     dataset = dataset or Dataset()
     for s in all_standings(dataset):
         _md(lambda L: show.tracker_markdown(s, dataset, L))
         if s.measure == "money":
-            _figure(lambda L: tracker_chart(s, len({e.evidence.source_id for e in s.entries}), L))
+            _figure(lambda L: tracker_chart(s, len({e.evidence.source_id for e in s.entries}), L),
+                    lambda L: tracker_alt(s, L))
 
 
 def status_scale() -> None:

@@ -131,3 +131,47 @@ def tracker_chart(standing, source_count: int, L: Language = EN) -> Figure:
                            f"ci-dessous) ; chaque opération comptée une fois, à son dernier stade ; statut au "
                            f"{L.date(standing.as_of)}"))
     return fig
+
+
+# --- what each chart shows, in words: its alt text, for a reader who cannot see it ------------------
+
+def pledges_alt(pledges: tuple[PerJob, ...], L: Language = EN) -> str:
+    parts = [L(en=f"the {p.label} pledge, {L.amount(p.dollars, 'USD')} for {L.amount(p.jobs, 'jobs')}, "
+                  f"{L.amount(p.dollars_per_job, 'USD')} per job",
+               fr=f"la promesse de {p.label}, {L.amount(p.dollars, 'USD')} pour {L.amount(p.jobs, 'jobs')}, "
+                  f"soit {L.amount(p.dollars_per_job, 'USD')} par emploi") for p in pledges]
+    return L(en="Bar charts of the article's own figures: ", fr="Graphiques en barres des chiffres de l'article : ") \
+        + L(en="; ", fr=" ; ").join(parts) + "."
+
+
+def assets_alt(claimed_usd: float, candidates: tuple[MetricCandidate, ...], L: Language = EN) -> str:
+    distinct = {(c.metric, c.as_of, round(c.usd / 1e9)): c for c in candidates}
+    bars = [L(en=f"{metric_name(c.metric, L)} on {L.date(c.as_of)}, {L.amount(c.usd, 'USD')}",
+              fr=f"{metric_name(c.metric, L)} au {L.date(c.as_of)}, {L.amount(c.usd, 'USD')}")
+            for c in sorted(distinct.values(), key=lambda c: -c.usd)]
+    return L(en=f"Bar chart of each figure SoftBank reported, in dollars, against the article's about "
+                f"{L.amount(claimed_usd, 'USD')}: ",
+             fr=f"Graphique en barres de chaque chiffre publié par SoftBank, en dollars, face aux environ "
+                f"{L.amount(claimed_usd, 'USD')} de l'article : ") + L(en="; ", fr=" ; ").join(bars) + "."
+
+
+def timeline_alt(events: list[tuple[dt.date, str]], article_date: dt.date, L: Language = EN) -> str:
+    before = sum(d <= article_date for d, _ in events)
+    first, last = min(d for d, _ in events), max(d for d, _ in events)
+    return L(en=f"Timeline of {len(events)} dated events from {first.year} to {last.year}: {before} up to the pledge "
+                f"of {L.date(article_date)}, {len(events) - before} after it; the list below gives each one.",
+             fr=f"Chronologie de {len(events)} événements datés, de {first.year} à {last.year} : {before} jusqu'à la "
+                f"promesse du {L.date(article_date)}, {len(events) - before} après ; la liste ci-dessous les donne "
+                "un par un.")
+
+
+def tracker_alt(standing, L: Language = EN) -> str:
+    fmt = lambda v: L.amount(v, standing.unit)  # noqa: E731
+    return L(en=f"Chart of the money promised, {fmt(standing.target)} by {L.date(standing.deadline)}, against what "
+                f"was reported since, by {L.date(standing.as_of)}: {fmt(standing.delivered)} paid that counts, "
+                f"{fmt(standing.delivered_in_part)} paid that counts in part, {fmt(standing.pending)} announced or "
+                "committed, not yet paid.",
+             fr=f"Graphique de l'argent promis, {fmt(standing.target)} d'ici au {L.date(standing.deadline)}, face à ce "
+                f"qui a été rapporté depuis, au {L.date(standing.as_of)} : versé et qui compte, {fmt(standing.delivered)} ; "
+                f"versé et qui compte en partie, {fmt(standing.delivered_in_part)} ; annoncé ou engagé, pas encore "
+                f"versé, {fmt(standing.pending)}.")

@@ -60,6 +60,21 @@ def _text(source: str | list[str]) -> str:
     return source if isinstance(source, str) else "".join(source)
 
 
+def image_alts(notebook: str) -> dict[str, str]:
+    """The alt text of each chart in a notebook (as one edition shows it), by the SHA-256 of its PNG: the name
+    myst-nb gives the image file."""
+    import base64
+    import hashlib
+
+    alts = {}
+    for cell in json.loads(notebook)["cells"]:
+        for output in cell.get("outputs", []):
+            png, alt = output.get("data", {}).get("image/png"), output.get("metadata", {}).get("alt")
+            if png and alt:
+                alts[hashlib.sha256(base64.b64decode(png)).hexdigest()] = alt
+    return alts
+
+
 def french_markdown(path: Path) -> Path:
     return path.with_suffix(".fr.md")
 

@@ -57,10 +57,22 @@ def edition_source(app: Sphinx, docname: str, source: list[str]) -> None:
     path = Path(app.env.doc2path(docname))
     if path.suffix == ".ipynb":
         source[0] = editions.select(source[0], app.config.factcheck_edition)
+        app._factcheck_alts = {**getattr(app, "_factcheck_alts", {}), docname: editions.image_alts(source[0])}
     elif path.suffix == ".md" and app.config.factcheck_edition == "fr":
         twin = editions.french_markdown(path)
         app.env.note_dependency(str(twin))
         source[0] = editions.french_page(path)
+
+
+def chart_alt_text(app: Sphinx, doctree) -> None:
+    """Each chart says in words what it shows, in the page's language (myst-nb would give its file name)."""
+    from docutils import nodes
+
+    alts = getattr(app, "_factcheck_alts", {}).pop(app.env.docname, {})
+    for image in doctree.findall(nodes.image):
+        alt = alts.get(Path(image.get("uri", "")).stem)
+        if alt:
+            image["alt"] = alt
 
 
 def language_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -212,6 +224,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_edition", "en", "env")
     app.connect("source-read", edition_source)
     app.connect("source-read", note_data_dependencies)
+    app.connect("doctree-read", chart_alt_text)
     app.connect("doctree-resolved", unescape_link_targets)
     app.connect("html-page-context", dedupe_scripts, priority=900)  # after every other extension
     app.connect("html-page-context", add_claimreview)
