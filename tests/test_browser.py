@@ -1,6 +1,7 @@
 """The book as a reader sees it, in headless Chromium, with no network beyond localhost."""
 
 import functools
+from contextlib import contextmanager
 import http.server
 import shutil
 import threading
@@ -136,6 +137,18 @@ def axe_source(root):
     return path.read_text(encoding="utf-8")
 
 
+@contextmanager
+def opened(browser, url: str, viewport: dict):
+    """A page at ``url`` in a fresh browser context of the given size, closed afterwards."""
+    context = browser.new_context(viewport=viewport)
+    pg = context.new_page()
+    pg.goto(url)
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
 def _axe(pg, axe_source):
     pg.add_script_tag(content=axe_source)
     return pg.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
@@ -147,42 +160,33 @@ def _axe(pg, axe_source):
 @pytest.mark.parametrize("path", CLAIM_PAGES)
 def test_claim_page_puts_the_rating_and_reason_first_stays_short_and_passes_axe(browser, site, axe_source, path,
                                                                                 viewport):
-    context = browser.new_context(viewport=viewport)
-    pg = context.new_page()
-    pg.goto(f"{site}/{path}")
-    verdict = pg.locator(".fc-verdict").first
-    box = verdict.bounding_box()
-    assert verdict.locator(".fc-badge").is_visible() and box is not None
-    assert box["y"] + box["height"] <= viewport["height"], f"{path}: the rating and its reason end below the fold"
-    if viewport is PHONE:
-        height = pg.evaluate("document.documentElement.scrollHeight")
-        assert height <= CLAIM_PAGE_BUDGET, f"{path}: {height} px at 390 px, over the budget of {CLAIM_PAGE_BUDGET}"
-    else:  # axe audits the page's markup and colours, the same at both widths: once is enough
-        assert _axe(pg, axe_source) == [], path
-    context.close()
+    with opened(browser, f"{site}/{path}", viewport) as pg:
+        verdict = pg.locator(".fc-verdict").first
+        box = verdict.bounding_box()
+        assert verdict.locator(".fc-badge").is_visible() and box is not None
+        assert box["y"] + box["height"] <= viewport["height"], f"{path}: the rating and its reason end below the fold"
+        if viewport is PHONE:
+            height = pg.evaluate("document.documentElement.scrollHeight")
+            assert height <= CLAIM_PAGE_BUDGET, f"{path}: {height} px at 390 px, over the budget of {CLAIM_PAGE_BUDGET}"
+        else:  # axe audits the page's markup and colours, the same at both widths: once is enough
+            assert _axe(pg, axe_source) == [], path
 
 
 @pytest.mark.parametrize("path", OTHER_PAGES)
 def test_every_other_page_passes_axe(browser, site, axe_source, path):
-    context = browser.new_context(viewport=DESKTOP)
-    pg = context.new_page()
-    pg.goto(f"{site}/{path}")
-    assert _axe(pg, axe_source) == [], path
-    context.close()
+    with opened(browser, f"{site}/{path}", DESKTOP) as pg:
+        assert _axe(pg, axe_source) == [], path
 
 
 @pytest.mark.parametrize("path, budget", [("book/index.html", LANDING_BUDGET), ("fr/book/index.html", LANDING_BUDGET_FR)],
                          ids=["en", "fr"])
 def test_the_landing_page_fits_six_phone_screens_and_keeps_the_reasons(browser, site, path, budget):
-    context = browser.new_context(viewport=PHONE)
-    pg = context.new_page()
-    pg.goto(f"{site}/{path}")
-    assert pg.locator(".fc-bottom-line").bounding_box()["y"] < PHONE["height"], "the bottom line is not on screen one"
-    reasons = pg.locator("table.fc-verdicts tbody tr td:nth-child(3)")
-    assert reasons.count() > 10 and all(reasons.nth(i).is_visible() for i in range(reasons.count()))
-    height = pg.evaluate("document.documentElement.scrollHeight")
-    assert height <= budget, f"{path}: {height} px at 390 px, over {budget}"
-    context.close()
+    with opened(browser, f"{site}/{path}", PHONE) as pg:
+        assert pg.locator(".fc-bottom-line").bounding_box()["y"] < PHONE["height"], "the bottom line is not on screen one"
+        reasons = pg.locator("table.fc-verdicts tbody tr td:nth-child(3)")
+        assert reasons.count() > 10 and all(reasons.nth(i).is_visible() for i in range(reasons.count()))
+        height = pg.evaluate("document.documentElement.scrollHeight")
+        assert height <= budget, f"{path}: {height} px at 390 px, over {budget}"
 
 
 def test_show_the_computation_reveals_code_that_calls_a_check(page, site):
@@ -200,16 +204,13 @@ def test_show_the_computation_reveals_code_that_calls_a_check(page, site):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 def test_the_tracker_shows_each_status_first_with_its_chart_and_passes_axe(browser, site, axe_source, viewport,
                                                                            tracker):
-    context = browser.new_context(viewport=viewport)
-    pg = context.new_page()
-    pg.goto(f"{site}/{tracker}")
-    first = pg.locator(".fc-verdict").first
-    assert first.locator(".fc-status").is_visible()
-    assert first.bounding_box()["y"] + first.bounding_box()["height"] <= viewport["height"] * 1.6
-    widths = _images_loaded(pg)
-    assert widths and all(w > 0 for w in widths)
-    assert _axe(pg, axe_source) == []
-    context.close()
+    with opened(browser, f"{site}/{tracker}", viewport) as pg:
+        first = pg.locator(".fc-verdict").first
+        assert first.locator(".fc-status").is_visible()
+        assert first.bounding_box()["y"] + first.bounding_box()["height"] <= viewport["height"] * 1.6
+        widths = _images_loaded(pg)
+        assert widths and all(w > 0 for w in widths)
+        assert _axe(pg, axe_source) == []
 
 
 # --- the French edition ----------------------------------------------------------------------------
