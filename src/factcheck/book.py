@@ -156,7 +156,7 @@ def comparison(dataset: Dataset, finding: Finding, L: Language = EN) -> show.Rea
     """What the check compared, row by row, in words a reader understands."""
     sources = {s.source_id: s for s in dataset.sources}
     evidence = {e.evidence_id: e for e in dataset.evidence}
-    labels = COMPARISON_LABELS if L.code == "en" else COMPARISON_LABELS_FR
+    labels = L(en=COMPARISON_LABELS, fr=COMPARISON_LABELS_FR)
 
     def outlet(evidence_id: str) -> str:
         return L.typeset(show.credit(sources[evidence[evidence_id].source_id], L).replace("\\", ""))
@@ -279,9 +279,8 @@ def corrections(dataset: Dataset | None = None) -> None:
     if not dataset.corrections:
         _md(lambda L: L(en="*No corrections so far.*", fr="*Aucune correction à ce jour.*"))
         return
-    short = {c.claim_id: c for c in dataset.claims}
     _md(lambda L: "\n".join(
-        f"- **{L.date(c.date)}**{' (' + show.md(L.of(short[c.claim_id], 'claim_short')) + ')' if c.claim_id else ''}"
+        f"- **{L.date(c.date)}**{' (' + show.md(L.of(dataset.claim(c.claim_id), 'claim_short')) + ')' if c.claim_id else ''}"
         f"{L(en=':', fr=' :')} {show.md(L.of(c, 'correction'))}" for c in sorted(dataset.corrections, key=lambda c: c.date)))
 
 
@@ -347,7 +346,7 @@ def metric_figures(page: ClaimPage) -> None:
                  fr=f"{company} documents de SoftBank et {len(cited) - company} articles de presse (listés dans le "
                     "tableau ci-dessus)")
 
-    Bilingual(tuple((L.code, table(L)) for L in LANGUAGES))._ipython_display_()
+    display(Bilingual(tuple((L.code, table(L)) for L in LANGUAGES)))
     _figure(lambda L: assets_chart(asserted.value, candidates, outlets(L), L),
             lambda L: assets_alt(asserted.value, candidates, L))
 

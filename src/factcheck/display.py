@@ -19,7 +19,7 @@ from html import escape
 
 from .checks import KIND_ORDER
 from .data import Article, Dataset, Evidence, Link, Passage, Source
-from .language import EN, Language
+from .language import EN, FR, Language
 from .ratings import (COMBINATION_RULES, COMBINATION_RULES_FR, DEFAULT_RULES, OUTCOME_LABELS, OUTCOME_LABELS_FR,
                       PassageVerdict, Rating, Verdict)
 
@@ -141,7 +141,7 @@ def evidence_card(ev: Evidence, stance: str, source: Source, L: Language = EN) -
     quote = container(f"fc-quote language-{ev.language}", f"“{md(ev.quote)}”")
     lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, L)}</span> · **{credit(source, L)}**, {when}',
              quote]
-    translation = L(en=ev.translation_en or "", fr=ev.translation_fr or "") if ev.language != L.code else ""
+    translation = L.of(ev, "translation") if ev.language != L.code else ""
     if translation:
         lines.append(container(f"fc-translation language-{L.code}",
                                L(en="*Our translation:* ", fr="*Notre traduction :* ") + L.quoted(md(translation))))
@@ -291,8 +291,6 @@ def verdict_table(verdicts: Sequence[PassageVerdict], L: Language = EN) -> str:
 
 def rating_scale(L: Language = EN) -> str:
     """The scale. The English edition also names each rating's French twin, which shares its ClaimReview value."""
-    from .language import FR
-
     rows = [f"* - {badge(r, L)}\n  - {r.rating_value or '–'}\n" + (f"  - {fr(r.label(FR))}\n" if L.code == "en" else "")
             + f"  - {md(r.definition_in(L))}" for r in Rating]
     head = L(en="* - Rating\n  - ClaimReview value\n  - French edition\n  - Meaning\n",
@@ -302,14 +300,14 @@ def rating_scale(L: Language = EN) -> str:
 
 
 def default_rules(L: Language = EN) -> str:
-    labels = OUTCOME_LABELS if L.code == "en" else OUTCOME_LABELS_FR
+    labels = L(en=OUTCOME_LABELS, fr=OUTCOME_LABELS_FR)
     rows = [f"* - {md(labels[o].capitalize())}\n  - {badge(r, L)}" for o, r in DEFAULT_RULES.items()]
     head = L(en="* - What the check finds\n  - Default rating\n", fr="* - Ce que trouve la vérification\n  - Verdict par défaut\n")
     return block("list-table", head + "\n".join(rows), "", header_rows="1", class_="fc-rules", widths="70 30")
 
 
 def combination_rules(L: Language = EN) -> str:
-    first, *rest = COMBINATION_RULES if L.code == "en" else COMBINATION_RULES_FR
+    first, *rest = L(en=COMBINATION_RULES, fr=COMBINATION_RULES_FR)
     lines = [f"1. {md(first)}", f"2. {md(rest[0])}", f"3. {md(rest[1])}"]
     lines += [f"   - {md(r)}" for r in rest[2:]]
     return "\n".join(lines)
@@ -351,7 +349,7 @@ def sources_markdown(dataset: Dataset, L: Language = EN) -> str:
             accessed = L(en="accessed ", fr="consulté le ") + L.date(s.date_accessed)
             items.append(f"- {link(s.title, s.url)}. {credit(s, L)}, {when}{L(en='; ', fr=' ; ')}{accessed}. "
                          f"*{md(L.of(s, 'reliability_note'))}*{used}")
-        label = (KIND_LABELS if L.code == "en" else KIND_LABELS_FR).get(kind, kind)
+        label = L(en=KIND_LABELS, fr=KIND_LABELS_FR).get(kind, kind)
         out.append(block("dropdown", "\n".join(items), f"{label} ({len(group)})"))
     return "\n\n".join(out)
 
@@ -532,11 +530,11 @@ COUNTS_WORDS_FR = {"yes": "Compte", "partly": "En partie", "no": "Ne compte pas"
 
 
 def kind_word(kind: str, L: Language = EN) -> str:
-    return (KIND_WORDS if L.code == "en" else KIND_WORDS_FR)[kind]
+    return L(en=KIND_WORDS, fr=KIND_WORDS_FR)[kind]
 
 
 def counts_word(counts: str, L: Language = EN) -> str:
-    return (COUNTS_WORDS if L.code == "en" else COUNTS_WORDS_FR)[counts]
+    return L(en=COUNTS_WORDS, fr=COUNTS_WORDS_FR)[counts]
 
 
 def _outlet_names(evidence_ids, evidence, sources, L: Language = EN) -> str:
@@ -559,7 +557,7 @@ def tracker_note(standing, L: Language = EN) -> str:
 def status_scale(L: Language = EN) -> str:
     from .tracker import STATUS_DEFINITIONS, STATUS_DEFINITIONS_FR
 
-    definitions = STATUS_DEFINITIONS if L.code == "en" else STATUS_DEFINITIONS_FR
+    definitions = L(en=STATUS_DEFINITIONS, fr=STATUS_DEFINITIONS_FR)
     rows = [f"* - {status_badge(s, L)}\n  - {md(d)}" for s, d in definitions.items()]
     return block("list-table", L(en="* - Status\n  - Meaning\n", fr="* - Statut\n  - Définition\n") + "\n".join(rows),
                  "", header_rows="1", class_="fc-scale", widths="25 75")

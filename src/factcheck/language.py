@@ -9,9 +9,13 @@ its language's column (``rationale`` / ``rationale_fr``) by :meth:`Language.of`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from . import french
+
+T = TypeVar("T")
 
 _WORDS_EN = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
              "twelve", "thirteen", "fourteen", "fifteen")
@@ -24,7 +28,8 @@ class Language:
     code: str
     name: str  # in its own language, for the switch that leads to it
 
-    def __call__(self, *, en: str, fr: str) -> str:
+    def __call__(self, *, en: T, fr: T) -> T:
+        """This edition's side of a pair: a template, or a table of words (``L(en=KIND_LABELS, fr=KIND_LABELS_FR)``)."""
         return en if self.code == "en" else fr
 
     def of(self, record, column: str) -> str:
@@ -35,7 +40,10 @@ class Language:
         return getattr(record, f"{column}_{self.code}")
 
     def date(self, d: dt.date) -> str:
-        return f"{d.day} {d.strftime('%B')} {d.year}" if self.code == "en" else french.long_date(d)
+        return f"{d.day} {self.month(d.month)} {d.year}" if self.code == "en" else french.long_date(d)
+
+    def month(self, month: int) -> str:
+        return dt.date(2000, month, 1).strftime("%B") if self.code == "en" else french.MONTHS[month - 1]
 
     def amount(self, value: float, unit: str) -> str:
         from .quantities import format_amount
@@ -71,6 +79,9 @@ class Language:
     def typeset(self, text: str) -> str:
         return text if self.code == "en" else french.typeset(text)
 
+
+COMMENT = re.compile(r"^(\s*)# (en|fr): ", re.M)
+"""A code comment in one language, in a cell a reader can open: ``# en: ...`` and its twin ``# fr: ...``."""
 
 EN = Language("en", "English")
 FR = Language("fr", "Français")

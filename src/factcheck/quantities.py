@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .language import EN, Language
+
 
 class Qualifier(str, enum.Enum):
     EXACT = "exact"
@@ -71,11 +73,9 @@ class Quantity:
     qualifier: Qualifier
     text: str
 
-    def describe(self, lang=None) -> str:
+    def describe(self, L: Language = EN) -> str:
         """For prose: 'at least $100 billion' · « au moins 100 milliards de dollars »."""
-        if lang is not None and lang.code == "fr":
-            return " ".join(p for p in (self.qualifier.fr, lang.amount(self.value, self.unit)) if p)
-        return " ".join(p for p in (self.qualifier.en, format_amount(self.value, self.unit)) if p)
+        return " ".join(p for p in (L(en=self.qualifier.en, fr=self.qualifier.fr), L.amount(self.value, self.unit)) if p)
 
 
 def _normalise(text: str) -> str:
@@ -142,22 +142,13 @@ class PartialDate:
         return all(part is None or part == actual for part, actual in
                    ((self.year, date.year), (self.month, date.month), (self.day, date.day)))
 
-    def describe(self, lang=None) -> str:
-        if lang is not None and lang.code == "fr":
-            from .french import MONTHS
-
-            if self.qualifier == "between":
-                return f"entre {self.year} et {self.until_year}"
-            if self.qualifier == "by_end_of":
-                return f"d'ici à la fin de {self.year}"
-            day = "1er" if self.day == 1 else self.day
-            return " ".join(str(p) for p in (day, MONTHS[self.month - 1] if self.month else "", self.year) if p)
+    def describe(self, L: Language = EN) -> str:
         if self.qualifier == "between":
-            return f"between {self.year} and {self.until_year}"
+            return L(en=f"between {self.year} and {self.until_year}", fr=f"entre {self.year} et {self.until_year}")
         if self.qualifier == "by_end_of":
-            return f"by the end of {self.year}"
-        month = dt.date(2000, self.month, 1).strftime("%B") if self.month else ""
-        return " ".join(str(p) for p in (self.day, month, self.year) if p)
+            return L(en=f"by the end of {self.year}", fr=f"d'ici à la fin de {self.year}")
+        day = L(en=self.day, fr="1er" if self.day == 1 else self.day)
+        return " ".join(str(p) for p in (day, L.month(self.month) if self.month else "", self.year) if p)
 
 
 def parse_date_fr(text: str) -> PartialDate:

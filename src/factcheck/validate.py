@@ -16,6 +16,7 @@ from . import schema
 from .checks import metric_candidates, run_check
 from .data import RECORDS, SNAPSHOT_DIR, Dataset
 from .errors import DataError, Problem, record_lines
+from .language import COMMENT
 from .money import MissingRate
 from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr, split_unit
 from .ratings import DEFAULT_RULES, OUTCOMES_THAT_ESTABLISH_NOTHING, Rating, all_passage_verdicts, rate
@@ -389,7 +390,7 @@ def _french_twins(name: str, cells: list[dict]) -> list[Problem]:
         before, after = (cells[number - 2] if number > 1 else None), (cells[number] if number < len(cells) else None)
         if cell["cell_type"] == "code":
             code = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            tags = re.findall(r"(?m)^\s*# (en|fr): ", code)
+            tags = [m.group(2) for m in COMMENT.finditer(code)]
             if tags.count("en") != tags.count("fr"):
                 out.append(Problem(name, None, None, None, f"code cell {number} has {tags.count('en')} English and "
                                                            f"{tags.count('fr')} French comments (# en: / # fr:): "

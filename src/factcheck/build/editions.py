@@ -10,22 +10,20 @@ builds run side by side, one process each.
 
 from __future__ import annotations
 
-import json
 import posixpath
-import re
 from pathlib import Path
 
 import yaml
 
 from .. import french
+from ..language import COMMENT
 
-LANGUAGES = ("en", "fr")
 FRENCH_DIR = "fr"
 
 
-def select(notebook: str, lang: str) -> str:
-    """The notebook (JSON text) as one edition shows it: its language's markdown cells and outputs."""
-    nb = json.loads(notebook)
+def select(nb: dict, lang: str) -> dict:
+    """The notebook (as parsed from its JSON) as one edition shows it: its language's markdown cells, comments
+    and outputs."""
     cells = []
     for cell in nb["cells"]:
         if cell["cell_type"] == "markdown" and (cell.get("metadata", {}).get("lang", "en") != lang):
@@ -38,11 +36,7 @@ def select(notebook: str, lang: str) -> str:
             cell["outputs"] = [o for o in cell["outputs"] if o.get("metadata", {}).get("lang", lang) == lang]
         cells.append(cell)
     nb["cells"] = cells
-    return json.dumps(nb, ensure_ascii=False)
-
-
-COMMENT = re.compile(r"^(\s*)# (en|fr): ", re.M)
-"""A code comment in one language: ``# en: ...`` and its twin ``# fr: ...`` (a reader can open the code)."""
+    return nb
 
 
 def comments_in(code: str, lang: str) -> str:
@@ -60,14 +54,14 @@ def _text(source: str | list[str]) -> str:
     return source if isinstance(source, str) else "".join(source)
 
 
-def image_alts(notebook: str) -> dict[str, str]:
+def image_alts(nb: dict) -> dict[str, str]:
     """The alt text of each chart in a notebook (as one edition shows it), by the SHA-256 of its PNG: the name
     myst-nb gives the image file."""
     import base64
     import hashlib
 
     alts = {}
-    for cell in json.loads(notebook)["cells"]:
+    for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             png, alt = output.get("data", {}).get("image/png"), output.get("metadata", {}).get("alt")
             if png and alt:
@@ -90,12 +84,6 @@ def twin_href(pagename: str, lang: str) -> str:
     if lang == "en":
         return "../" * depth + f"{FRENCH_DIR}/{pagename}.html"
     return "../" * (depth + 1) + f"{pagename}.html"
-
-
-def edition_settings(config_path: Path) -> dict:
-    """``sphinx.config.factcheck_editions.fr`` of ``_config.yml``: the French title, captions and labels."""
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    return config["sphinx"]["config"]["factcheck_editions"]["fr"]
 
 
 def french_toc(toc_path: Path, captions: dict[str, str], out: Path) -> Path:
@@ -121,8 +109,8 @@ def overrides(root: Path, lang: str) -> dict:
             "external_toc_path": (root / "_toc.yml").as_posix()}
     if lang == "en":
         return base
-    settings = edition_settings(root / "_config.yml")
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]
+    settings = config["factcheck_editions"]["fr"]  # the French title, captions and labels
     toc = french_toc(root / "_toc.yml", settings["captions"], root / "_build" / ".toc.fr.yml")
     return {**base, **settings.get("config", {}), "language": "fr", "html_title": settings["title"],
             "html_baseurl": posixpath.join(config["html_baseurl"], FRENCH_DIR, ""),

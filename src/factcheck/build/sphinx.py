@@ -4,7 +4,8 @@ footer, and the exports beside the HTML.
 Configured from ``_config.yml`` (``sphinx.config``): ``factcheck_publisher`` (name, url),
 ``factcheck_date_published``, ``factcheck_contact``, ``factcheck_editions`` (the French edition's title,
 captions and labels), and Sphinx's own ``html_baseurl``, which every absolute URL follows. The build sets
-``factcheck_edition`` ("en" or "fr") for each of the two builds (:mod:`factcheck.build.editions`). What these hooks add at write time comes from ``data/``, so each page declares the data files it
+``factcheck_edition`` ("en" or "fr") for each of the two builds (:mod:`factcheck.build.editions`).
+What these hooks add at write time comes from ``data/``, so each page declares the data files it
 depends on (``env.note_dependency``) and Sphinx re-reads it when they change; a change to this package's code
 changes the extension's ``env_version``, which makes Sphinx re-read every page.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -56,8 +58,9 @@ def edition_source(app: Sphinx, docname: str, source: list[str]) -> None:
     French text from its ``.fr.md`` twin."""
     path = Path(app.env.doc2path(docname))
     if path.suffix == ".ipynb":
-        source[0] = editions.select(source[0], app.config.factcheck_edition)
-        app._factcheck_alts = {**getattr(app, "_factcheck_alts", {}), docname: editions.image_alts(source[0])}
+        notebook = editions.select(json.loads(source[0]), app.config.factcheck_edition)
+        app._factcheck_alts[docname] = editions.image_alts(notebook)
+        source[0] = json.dumps(notebook, ensure_ascii=False)
     elif path.suffix == ".md" and app.config.factcheck_edition == "fr":
         twin = editions.french_markdown(path)
         app.env.note_dependency(str(twin))
@@ -68,7 +71,7 @@ def chart_alt_text(app: Sphinx, doctree) -> None:
     """Each chart says in words what it shows, in the page's language (myst-nb would give its file name)."""
     from docutils import nodes
 
-    alts = getattr(app, "_factcheck_alts", {}).pop(app.env.docname, {})
+    alts = app._factcheck_alts.pop(app.env.docname, {})
     for image in doctree.findall(nodes.image):
         alt = alts.get(Path(image.get("uri", "")).stem)
         if alt:
@@ -78,14 +81,13 @@ def chart_alt_text(app: Sphinx, doctree) -> None:
 def language_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Every page links its twin in the other edition: visibly at the top, and for search engines
     (``rel="alternate" hreflang``)."""
-    lang = app.config.factcheck_edition
-    other = "fr" if lang == "en" else "en"
-    href = html.escape(editions.twin_href(pagename, lang))
-    label = {"en": ("English", "Read this page in English"), "fr": ("Français", "Lire cette page en français")}[other]
-    context["metatags"] = context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other}" href="{href}">'
+    other = EN if _lang(app) is FR else FR
+    href = html.escape(editions.twin_href(pagename, app.config.factcheck_edition))
+    title = other(en="Read this page in English", fr="Lire cette page en français")
+    context["metatags"] = context.get("metatags", "") + f'\n<link rel="alternate" hreflang="{other.code}" href="{href}">'
     if "body" in context:
-        context["body"] = (f'<p class="fc-language-switch"><a href="{href}" hreflang="{other}" lang="{other}" '
-                           f'title="{label[1]}">{label[0]}</a></p>\n' + context["body"])
+        context["body"] = (f'<p class="fc-language-switch"><a href="{href}" hreflang="{other.code}" lang="{other.code}" '
+                           f'title="{title}">{other.name}</a></p>\n' + context["body"])
 
 
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -222,6 +224,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("factcheck_contact", {"name": "", "name_fr": "", "url": ""}, "html")
     app.add_config_value("factcheck_editions", {}, "html")
     app.add_config_value("factcheck_edition", "en", "env")
+    app._factcheck_alts = {}  # page → its charts' alt texts, from reading its source to its doctree
     app.connect("source-read", edition_source)
     app.connect("source-read", note_data_dependencies)
     app.connect("doctree-read", chart_alt_text)
