@@ -96,8 +96,8 @@ def page_content(dataset: Dataset, page: str) -> str:
     return "\n".join(parts + [show.page_evidence_markdown(verdicts, dataset)])
 
 
-TEXT_COLUMNS = {"evidence": "note", "sources": "reliability_note", "claims": "claim_en", "links": "stance",
-                "judgments": "rationale", "passages": "quote_en", "tracker": "why"}
+TEXT_COLUMNS = {"evidence": "note", "sources": "reliability_note_en", "claims": "claim_en", "links": "stance",
+                "judgments": "rationale_en", "passages": "quote_en", "tracker": "why_en"}
 KEY = {"evidence": ("evidence_id",), "sources": ("source_id",), "claims": ("claim_id",),
        "links": ("claim_id", "evidence_id"), "judgments": ("claim_id",), "passages": ("passage_id",),
        "tracker": ("promise_id", "evidence_id")}

@@ -154,7 +154,7 @@ def test_every_claim_page_shows_the_claim_its_rating_reason_and_decisive_sources
         text = " ".join(soup.get_text().split())
         assert " ".join(v.passage.quote_fr.split()) in text, v.passage.passage_id
         assert " ".join(v.conclusion.split()) in text
-        assert f"Claim: {v.passage.claim_short}" in text
+        assert f"Claim: {v.passage.claim_short_en}" in text
         urls = {a.get("href") for a in soup.select("a")}
         shown = {dataset.source(e.source_id).url for _, e in plan[v.passage.passage_id]}
         assert 1 <= len(plan[v.passage.passage_id]) <= 4 and shown <= urls

@@ -27,10 +27,10 @@ def hostile_build(tmp_path_factory):
     # The sentence on the "great negotiator" (its one part is a terms check, on the announcement page).
     set_cell("passages.csv", 6, "quote_fr", HOSTILE_ARTICLE_LINE.strip())(data)
     set_cell("passages.csv", 6, "quote_en", f"{SCRIPT} {IMG} {MYST}")(data)
-    set_cell("passages.csv", 6, "claim_short", f"{SCRIPT} {IMG}"[:75])(data)
+    set_cell("passages.csv", 6, "claim_short_en", f"{SCRIPT} {IMG}"[:75])(data)
     set_cell("claims.csv", 12, "quote_fr", HOSTILE_ARTICLE_LINE.strip())(data)
     set_cell("claims.csv", 12, "claim_en", f"{SCRIPT} {IMG} {MYST}")(data)
-    set_cell("claims.csv", 12, "claim_short", f"{SCRIPT} {IMG}"[:75])(data)
+    set_cell("claims.csv", 12, "claim_short_en", f"{SCRIPT} {IMG}"[:75])(data)
     set_cell("sources.csv", 1, "title", f"{IMG} {SCRIPT}")(data)
     set_cell("evidence.csv", 1, "note", f"{MYST} {SCRIPT}")(data)
     # Only the page under test is re-executed; the exports and JSON-LD come from the data at build time.

@@ -22,7 +22,7 @@ def _signature(ds: Dataset) -> str:
     verdicts = [(v.claim.claim_id, v.rating.value, v.finding.outcome, v.finding.sentence, v.finding.figures,
                  [dataclasses.astuple(c) for c in v.finding.comparisons]) for v in all_verdicts(ds)]
     tracker = [(s.promise.promise_id, s.status, s.target, s.deadline, s.timeline,
-                [dataclasses.astuple(o) for o in s.outlays]) for s in all_standings(ds)]
+                [dataclasses.astuple(o) for o in s.deals]) for s in all_standings(ds)]
     return json.dumps([verdicts, [(r.rate_id, r.jpy_per_usd) for r in ds.fx_rates], tracker], default=str)
 
 

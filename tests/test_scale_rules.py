@@ -116,6 +116,15 @@ def test_a_quote_one_letter_off_its_snapshot_is_refused(data):
                for p in found), found
 
 
+def test_an_editors_insert_in_brackets_is_shown_but_not_compared(data):
+    row = edit(data / "evidence.csv", lambda r: "partnershp" in r["quote"],
+               lambda r: r.update(quote=r["quote"].replace("partnershp", "partnershp [sic]")))
+    assert not [p for p in problems(data) if located(p, "evidence.csv", row, "quote")]
+    edit(data / "evidence.csv", lambda r: "partnershp [sic]" in r["quote"],
+         lambda r: r.update(quote=r["quote"].replace("partnershp [sic]", "partnership [sic]")))
+    assert any(located(p, "evidence.csv", row, "quote") for p in problems(data))
+
+
 def test_a_value_that_is_not_in_its_quote_is_refused(data):
     row = edit(data / "evidence.csv", lambda r: r["evidence_id"] == "cnbc-amount-100bn",
                lambda r: r.update(value="137"))

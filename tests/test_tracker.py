@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.data import Dataset
-from factcheck.tracker import STATUSES, all_standings, standing, status_of
+from factcheck.data import Dataset, Evidence, TrackerRow
+from factcheck.tracker import BASES, STATUSES, Entry, all_standings, deal_of, deals, standing, status_of
 from factcheck.validate import validate
 
 D = dt.date
@@ -42,10 +42,67 @@ def test_the_current_data_give_the_statuses_the_evidence_supports(dataset):
     assert money.status == "In the works" and money.deadline == D(2028, 12, 16)
     assert money.as_of == max(e.date for e in money.entries)
     # Reports of one deal are counted once; a Swiss purchase does not count.
-    assert len({o.outlay_id for o in money.outlays}) == len(money.outlays)
-    assert all(o.counts == "no" for o in money.outlays if o.outlay_id == "abb")
+    assert len({d.deal_id for d in money.deals}) == len(money.deals)
+    assert all(d.counts == "no" for d in money.deals if d.deal_id == "abb")
     assert by_id["pledge_2016_money"].status == "Compromise"  # SoftBank's own tally, counted in part
     assert by_id["pledge_2016_jobs"].status == "Unverifiable"  # no source ever counted the jobs
+
+
+# --- the arithmetic of a deal -------------------------------------------------------------------------
+
+def entry(evidence_id: str, kind: str, value: float | None, as_of: D, deal: str = "deal", payment: str | None = None,
+          basis: str = "stake", anonymous: bool = False) -> Entry:
+    ev = Evidence(evidence_id, "source", "quote", "en", None, None, value, "USD billion" if value is not None else None,
+                  "exact" if value is not None else None, as_of, None, None)
+    return Entry(TrackerRow("promise", evidence_id, kind, deal, payment, basis, "why", "pourquoi"), ev, anonymous)
+
+
+def test_separate_payments_of_one_deal_add_up():
+    """SoftBank's 2025 investment in OpenAI: a first closing of 7.5 and a second of 22.5 are 30 paid."""
+    deal = deal_of("openai-2025", [entry("commit", "committed", 30, D(2025, 3, 31)),
+                                   entry("first", "paid", 7.5, D(2025, 4, 2), payment="first-closing"),
+                                   entry("second", "paid", 22.5, D(2025, 12, 26), payment="second-closing")])
+    assert deal.paid == pytest.approx(30e9) and deal.pending == 0
+
+
+def test_a_later_report_of_the_same_payment_replaces_it():
+    deal = deal_of("d", [entry("early", "paid", 20, D(2025, 12, 1), payment="second-closing"),
+                         entry("final", "paid", 22.5, D(2025, 12, 26), payment="second-closing")])
+    assert deal.paid == pytest.approx(22.5e9) and len(deal.payments) == 1
+
+
+@given(st.integers(min_value=0, max_value=3), st.floats(min_value=1, max_value=100))
+def test_a_commitment_shrinks_by_the_payments_made_against_it(tranches_paid, tranche):
+    """Three tranches of one commitment: nothing is lost and nothing is counted twice, whatever has been paid."""
+    rows = [entry("commit", "committed", 3 * tranche, D(2026, 2, 27))]
+    rows += [entry(f"t{n}", "paid", tranche, D(2026, 4 + 3 * n, 1), payment=f"tranche-{n}") for n in range(tranches_paid)]
+    deal = deal_of("openai-2026", rows)
+    assert deal.paid == pytest.approx(tranches_paid * tranche * 1e9)
+    assert deal.paid + deal.pending == pytest.approx(3 * tranche * 1e9)
+
+
+def test_a_closing_reported_without_a_figure_pays_the_commitment():
+    deal = deal_of("ampere", [entry("agreed", "committed", 6.5, D(2025, 3, 19), basis="purchase"),
+                              entry("closed", "paid", None, D(2025, 11, 25), payment="closing", basis="purchase")])
+    assert deal.paid == pytest.approx(6.5e9) and deal.pending == 0 and deal.counts == "partly"
+
+
+@pytest.mark.parametrize("basis", sorted(BASES))
+def test_what_a_deal_counts_for_follows_from_its_basis_alone(basis):
+    """A purchase of a company and a purchase of a plant count alike: the basis decides, not the row."""
+    deal = deal_of("d", [entry("p", "paid", 1, D(2025, 8, 18), payment="price", basis=basis)])
+    assert deal.counts == BASES[basis]
+    assert BASES["purchase"] == BASES["stake"] == "partly"
+
+
+def test_a_source_with_no_identifiable_original_never_counts():
+    assert deals([entry("rewrite", "paid", 3, D(2025, 11, 20), payment="p", basis="new_in_us", anonymous=True)]) == ()
+
+
+def test_the_tracker_counts_every_payment_of_the_2025_openai_investment(dataset):
+    money = next(s for s in all_standings(dataset) if s.promise.promise_id == "pledge_2024_money")
+    openai = next(d for d in money.deals if d.deal_id == "openai-2025")
+    assert openai.paid + openai.pending == pytest.approx(openai.promised)
 
 
 # --- a new dated row moves the as-of date, and flips a status where the rules say so ---------------
@@ -65,7 +122,7 @@ def _append(path, row: dict) -> None:
 
 
 def add_evidence(data, evidence_id: str, quote: str, value: str, unit: str, as_of: str, promise: str, kind: str,
-                 counts: str, why: str) -> None:
+                 basis: str, why: str, deal: str = "", payment: str = "") -> None:
     source = "softbank-2025-04-01-openai-follow-on"  # any source: the snapshot gains the quoted passage
     _append(data / "evidence.csv", {"evidence_id": evidence_id, "source_id": source, "quote": quote,
                                     "language": "en", "value": value, "unit": unit, "qualifier": "exact" if value else "",
@@ -73,7 +130,8 @@ def add_evidence(data, evidence_id: str, quote: str, value: str, unit: str, as_o
     with open(data / "snapshots" / f"{source}.txt", "a", encoding="utf-8") as fh:
         fh.write(f"\n---\n\n{quote}\n")
     _append(data / "tracker.csv", {"promise_id": promise, "evidence_id": evidence_id, "kind": kind,
-                                   "counts": counts, "why": why, "why_fr": f"(en français) {why}"})
+                                   "deal_id": deal, "payment": payment, "basis": basis, "why_en": why,
+                                   "why_fr": f"(en français) {why}"})
 
 
 def _money(data):
@@ -84,8 +142,8 @@ def _money(data):
 def test_a_new_dated_payment_moves_the_as_of_date_and_can_keep_the_promise(data):
     before = _money(data)
     add_evidence(data, "test-paid-in-full", "SoftBank said it had spent $120 billion on new US factories.", "120",
-                 "USD billion", "2027-03-01", "pledge_2024_money", "disclosed_spent", "yes",
-                 "Money spent on factories in the United States.")
+                 "USD billion", "2027-03-01", "pledge_2024_money", "paid", "new_in_us",
+                 "Money spent on factories in the United States.", deal="factories", payment="all")
     assert validate(data) == []
     after = _money(data)
     assert before.status == "In the works" and after.status == "Kept"
@@ -95,7 +153,7 @@ def test_a_new_dated_payment_moves_the_as_of_date_and_can_keep_the_promise(data)
 
 def test_a_year_without_progress_stalls_the_promise(data):
     add_evidence(data, "test-late-statement", "SoftBank declined to comment on the pledge.", "", "", "2027-09-01",
-                 "pledge_2024_money", "statement", "no", "A statement with no progress in it.")
+                 "pledge_2024_money", "statement", "", "A statement with no progress in it.")
     assert validate(data) == []
     after = _money(data)
     assert after.as_of == D(2027, 9, 1) and after.status == "Stalled"
@@ -103,7 +161,8 @@ def test_a_year_without_progress_stalls_the_promise(data):
 
 def test_a_counted_amount_with_no_source_figure_is_refused(data):
     add_evidence(data, "test-unsourced-amount", "SoftBank said it had invested more in the United States.", "", "",
-                 "2026-05-01", "pledge_2024_money", "disclosed_spent", "yes", "Claimed spending with no figure.")
+                 "2026-05-01", "pledge_2024_money", "paid", "new_in_us", "Claimed spending with no figure.",
+                 deal="unsourced", payment="all")
     rows = list(csv.DictReader(open(data / "tracker.csv", encoding="utf-8")))
     row = len(rows) + 1  # the header is row 1 in a spreadsheet
     found = [str(p) for p in validate(data)]
@@ -113,5 +172,5 @@ def test_a_counted_amount_with_no_source_figure_is_refused(data):
 
 def test_undated_evidence_cannot_be_tracked(data):
     add_evidence(data, "test-undated", "SoftBank said it was investing.", "", "", "", "pledge_2024_money",
-                 "statement", "no", "A statement with no date.")
+                 "statement", "", "A statement with no date.")
     assert any("tracker.csv" in str(p) and "dated evidence" in str(p) for p in validate(data))

@@ -128,8 +128,8 @@ class ClaimPage:
         """Every rating on the page as plain text: the cell nbval compares to catch a changed verdict."""
         rows = []
         for pv in self.verdicts:
-            rows.append((pv.passage.claim_short, "whole sentence", pv.rating.value))
-            rows += [(pv.passage.claim_short, v.claim.claim_short, v.rating.value) for v in pv.parts]
+            rows.append((pv.passage.claim_short_en, "whole sentence", pv.rating.value))
+            rows += [(pv.passage.claim_short_en, v.claim.claim_short_en, v.rating.value) for v in pv.parts]
         return show.ReaderTable(("Sentence", "Part", "Rating"), tuple(rows))
 
     # --- the computation, for the cell a reader can open -----------------------------------

@@ -63,7 +63,7 @@ def claim_review(verdict: PassageVerdict, article: Article, publisher: Publisher
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": page_url(base_url, verdict.passage),
-        "claimReviewed": L(en=verdict.passage.claim_short, fr=verdict.passage.quote_fr),
+        "claimReviewed": L(en=verdict.passage.claim_short_en, fr=verdict.passage.quote_fr),
         "reviewRating": rating,
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": publisher.name, "url": publisher.url},
@@ -123,7 +123,7 @@ def verdict_records(verdicts: tuple[PassageVerdict, ...], dataset: Dataset, base
         "page_fr": page_url(french_base(base_url), pv.passage),
         "quote_fr": pv.passage.quote_fr,
         "quote_en": pv.passage.quote_en,
-        "claim_short": pv.passage.claim_short,
+        "claim_short": pv.passage.claim_short_en,
         "claim_short_fr": pv.passage.claim_short_fr,
         "verdict": pv.rating.value,
         "verdict_fr": pv.rating.label(FR),
@@ -155,14 +155,14 @@ def tracker_records(dataset: Dataset) -> list[dict]:
     sources = {s.source_id: s for s in dataset.sources}
     return [{
         "promise_id": s.promise.promise_id, "pledge": s.promise.pledge_en, "pledge_fr": s.promise.pledge_fr,
-        "made_by": s.promise.made_by, "status_fr": STATUS_NAMES_FR[s.status],
+        "made_by": s.promise.made_by_en, "status_fr": STATUS_NAMES_FR[s.status],
         "made_on": s.promise.made_on.isoformat(), "target": s.target, "unit": s.unit,
         "deadline": s.deadline.isoformat(), "status": s.status, "as_of": s.as_of.isoformat(),
         "delivered": s.delivered, "delivered_in_part": s.delivered_in_part, "announced_or_committed": s.pending,
         "history": [{"date": c.date.isoformat(), "status": c.status, "evidence_ids": list(c.evidence_ids)}
                     for c in s.history],
         "evidence": [{"evidence_id": e.row.evidence_id, "date": e.date.isoformat(), "kind": e.row.kind,
-                      "counts": e.row.counts, "outlay_id": e.row.outlay_id, "amount": e.amount, "why": e.row.why,
+                      "counts": e.counts, "deal_id": e.row.deal_id, "payment": e.row.payment, "amount": e.amount, "why": e.row.why_en,
                       "why_fr": e.row.why_fr,
                       "source_url": sources[e.evidence.source_id].url} for e in s.entries],
     } for s in all_standings(dataset)]
@@ -171,7 +171,7 @@ def tracker_records(dataset: Dataset) -> list[dict]:
 def tracker_csv(records: list[dict]) -> str:
     """One row per piece of evidence, with its promise's status: the tracker for a spreadsheet."""
     columns = ("promise_id", "status", "status_fr", "as_of", "deadline", "target", "unit", "evidence_id", "date",
-               "kind", "counts", "outlay_id", "amount", "why", "why_fr", "source_url")
+               "kind", "counts", "deal_id", "payment", "amount", "why", "why_fr", "source_url")
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

@@ -34,7 +34,7 @@ class Article:
     written_before: dt.date
     retells_source_id: str | None
     reports_event_id: str | None  # the event it reports (the pledge), on the timeline
-    provenance_note: str
+    provenance_note_en: str
     provenance_note_fr: str
 
 
@@ -48,7 +48,7 @@ class Passage:
     section_fr: str
     quote_fr: str
     quote_en: str
-    claim_short: str
+    claim_short_en: str
     claim_short_fr: str
     summary_en: str  # a short noun phrase for the landing page's bottom line: "what the earlier pledge was for"
     summary_fr: str
@@ -70,7 +70,7 @@ class Claim:
     passage_id: str
     quote_fr: str
     claim_en: str
-    claim_short: str
+    claim_short_en: str
     claim_short_fr: str
     kind: str
     speaker: str | None
@@ -97,7 +97,7 @@ class Source:
     date_accessed: dt.date
     kind: str
     credit: str | None
-    reliability_note: str
+    reliability_note_en: str
     reliability_note_fr: str
 
     @property
@@ -143,7 +143,7 @@ class Judgment:
     claim_id: str
     applies_when: str
     rating: str
-    rationale: str
+    rationale_en: str
     rationale_fr: str
     departs_because: str | None
 
@@ -164,13 +164,14 @@ class Event:
     label_en: str
     label_fr: str
     evidence_id: str
+    deal_id: str | None  # the tracker's deal it concerns, if any
 
 
 @dataclass(frozen=True)
 class Correction:
     date: dt.date
     claim_id: str | None
-    correction: str
+    correction_en: str
     correction_fr: str
 
 
@@ -213,7 +214,7 @@ class Promise:
     pledge_fr: str
     aim_en: str  # "invested in the United States": the target's figure and unit come from its evidence row
     aim_fr: str
-    made_by: str
+    made_by_en: str
     made_by_fr: str
     made_on: dt.date
     words_evidence_id: str
@@ -228,10 +229,11 @@ class TrackerRow:
 
     promise_id: str
     evidence_id: str
-    kind: str  # announced, committed, disclosed_spent, jobs_reported, statement, doubt
-    counts: str  # yes, partly, no
-    outlay_id: str | None  # reports of the same deal share it, so a deal is counted once
-    why: str
+    kind: str  # announced, committed, paid, jobs_reported, statement, doubt
+    deal_id: str | None  # reports of the same deal share it, so a deal is counted once
+    payment: str | None  # a paid row: reports of the same payment of a deal share it; payments add up
+    basis: str | None  # what the deal's money is for: factcheck.tracker.BASES says what it counts for
+    why_en: str
     why_fr: str
 
 

@@ -492,7 +492,7 @@ def tracker_markdown(standing, dataset: Dataset, L: Language = EN) -> str:
              container(f"fc-quote language-{words.language}", quote)]
     if words.language != L.code and L.code == "fr":
         lines.append(container("fc-translation language-fr", f"*Notre traduction :* {L.quoted(md(words.translation_fr or ''))}"))
-    made = L(en=f"{md(p.made_by)}, {L.date(p.made_on)}, as reported by {credit(sources[words.source_id], L)}. "
+    made = L(en=f"{md(p.made_by_en)}, {L.date(p.made_on)}, as reported by {credit(sources[words.source_id], L)}. "
                 f"Deadline: {L.date(standing.deadline)}.",
              fr=f"{md(p.made_by_fr)}, le {L.date(p.made_on)}, selon {credit(sources[words.source_id], L)}. "
                 f"Échéance : {L.date(standing.deadline)}.")
@@ -509,7 +509,7 @@ def tracker_markdown(standing, dataset: Dataset, L: Language = EN) -> str:
                           ("USD", "jobs") else e.evidence.unit or "") if e.amount is not None else "–"
         source = sources[e.evidence.source_id]
         rows.append(f"* - {L.date(e.date)}\n  - {kind_word(e.row.kind, L)}\n  - {md(figure)}\n"
-                    f"  - {counts_word(e.row.counts, L)}\n  - {md(L.of(e.row, 'why'))}\n"
+                    f"  - {counts_word(e.counts, L)}\n  - {md(L.of(e.row, 'why'))}\n"
                     f"  - {link(credit(source, L).replace(chr(92), ''), source.url)}")
     head_row = L(en="* - Date\n  - What\n  - Figure\n  - Counts?\n  - Why\n  - Source\n",
                  fr="* - Date\n  - Quoi\n  - Montant\n  - Compte ?\n  - Pourquoi\n  - Source\n")
@@ -521,9 +521,9 @@ def tracker_markdown(standing, dataset: Dataset, L: Language = EN) -> str:
     return "\n\n".join([head, status, box, changed + "\n\n" + history, evidence_block])
 
 
-KIND_WORDS = {"announced": "Announced", "committed": "Committed", "disclosed_spent": "Paid (disclosed)",
+KIND_WORDS = {"announced": "Announced", "committed": "Committed", "paid": "Paid",
               "jobs_reported": "Jobs reported", "statement": "Statement", "doubt": "Doubt"}
-KIND_WORDS_FR = {"announced": "Annoncé", "committed": "Engagé", "disclosed_spent": "Versé (publié)",
+KIND_WORDS_FR = {"announced": "Annoncé", "committed": "Engagé", "paid": "Versé",
                  "jobs_reported": "Emplois annoncés", "statement": "Déclaration", "doubt": "Doute"}
 COUNTS_WORDS = {"yes": "Counts", "partly": "In part", "no": "Does not count"}
 COUNTS_WORDS_FR = {"yes": "Compte", "partly": "En partie", "no": "Ne compte pas"}

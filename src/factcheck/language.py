@@ -33,10 +33,7 @@ class Language:
         return en if self.code == "en" else fr
 
     def of(self, record, column: str) -> str:
-        """The text a fact-checker wrote in this language: ``summary`` reads ``summary_en`` or ``summary_fr``;
-        a column with no suffix (``rationale``) is the English one."""
-        if self.code == "en" and not hasattr(record, f"{column}_en"):
-            return getattr(record, column)
+        """The text a fact-checker wrote in this language: ``summary`` reads ``summary_en`` or ``summary_fr``."""
         return getattr(record, f"{column}_{self.code}")
 
     def date(self, d: dt.date) -> str:

@@ -150,7 +150,7 @@ class Verdict:
 def rate(finding: Finding, judgment: Judgment | None) -> tuple[Rating, str | None, Judgment | None]:
     """Rating, rationale, and the judgment that no longer applies (if any)."""
     if judgment is not None and judgment.applies_when == finding.outcome:
-        return Rating(judgment.rating), judgment.rationale, None
+        return Rating(judgment.rating), judgment.rationale_en, None
     return DEFAULT_RULES[finding.outcome], None, judgment
 
 

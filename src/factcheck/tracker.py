@@ -3,20 +3,27 @@
 This is a different question from the verdicts: a verdict says whether the article was right when it was
 written; the tracker says what has happened since. Nothing here changes a verdict.
 
-Money is counted by *outlay* (one deal, however many reports of it) at its most advanced stage (announced <
-committed < disclosed as spent) and at the latest figure reported for it. Only disclosed spending, and for
-jobs only jobs reported as created, is *delivered*; each tracker row says whether it counts (yes), counts in
-part (a stake in a US company, a purchase that transfers ownership) or does not count, and why.
+Money is counted by *deal* (one agreement, however many reports of it):
+
+- each payment of a deal is counted once, at its latest report (a later report of the same payment replaces
+  it), and the deal's payments add up;
+- what a deal commits or announces is its latest such report, and it shrinks by the payments made against it;
+- what counts, counts in part, or does not count follows from the deal's *basis* (:data:`BASES`): new money
+  spent in the United States counts; a stake in a US company, or a purchase of a company or plant that already
+  existed, counts in part; money spent abroad or by others does not;
+- a row whose source has no identifiable original (an anonymous rewrite) never counts, as on claim pages.
+
+Jobs are counted the same way, by the latest report of each deal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .checks import implied_date
-from .data import Dataset, Evidence, Promise, TrackerRow
+from .data import Dataset, Evidence, Promise, Source, TrackerRow
 from .quantities import to_base
 
 STATUSES = ("Not yet rated", "In the works", "Stalled", "Compromise", "Kept", "Broken", "Unverifiable")
@@ -62,8 +69,13 @@ STATUS_RULES_FR = (
     "Rompue quand un chiffre sourcé montre moins ; Invérifiable quand aucun chiffre sourcé ne le mesure.",
 )
 PROGRESS_WINDOW = dt.timedelta(days=365)
-STAGES = ("announced", "committed", "disclosed_spent")
-DELIVERED = {"money": "disclosed_spent", "jobs": "jobs_reported"}
+PROMISED = ("announced", "committed")
+FIGURES = (*PROMISED, "paid", "jobs_reported")  # the kinds of row that carry a deal's figures
+BASES = {"new_in_us": "yes", "stake": "partly", "purchase": "partly", "outside_us": "no", "not_softbank": "no",
+         "existing_jobs": "no"}
+"""What a deal's basis counts for: new money (or new jobs) in the United States counts; a stake in a US company,
+or buying a company or plant that already existed, counts in part; money abroad, others' money and jobs that
+already existed do not."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,7 @@ class Entry:
 
     row: TrackerRow
     evidence: Evidence
+    anonymous: bool = False  # its source has no identifiable original: shown, never counted
 
     @property
     def date(self) -> dt.date:
@@ -83,17 +96,43 @@ class Entry:
             return None
         return to_base(self.evidence.value, self.evidence.unit)[0]
 
+    @property
+    def counts(self) -> str:
+        """yes, partly or no: by the deal's basis; never for a row with no identifiable original."""
+        return "no" if self.anonymous or not self.row.basis else BASES[self.row.basis]
+
 
 @dataclass(frozen=True)
-class Outlay:
-    """One deal, however many reports of it: its latest stage, figure and date."""
+class Payment:
+    """One payment of a deal, at its latest report."""
 
-    outlay_id: str
-    stage: str
-    counts: str
+    name: str
     amount: float
     date: dt.date
     evidence_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Deal:
+    """One deal, however many reports of it: what it promised, what was paid against it, what remains."""
+
+    deal_id: str
+    basis: str
+    counts: str
+    stage: str  # announced, committed, paid or jobs_reported: the most advanced report
+    promised: float | None  # the latest commitment or announcement, if any gave a figure
+    payments: tuple[Payment, ...]
+    date: dt.date  # the latest report of the deal
+    evidence_ids: tuple[str, ...]
+
+    @property
+    def paid(self) -> float:
+        return sum(p.amount for p in self.payments)
+
+    @property
+    def pending(self) -> float:
+        """Promised and not yet paid: a commitment shrinks by the payments made against it."""
+        return max((self.promised or 0.0) - self.paid, 0.0)
 
 
 @dataclass(frozen=True)
@@ -122,54 +161,71 @@ class Standing:
     unit: str  # "USD" or "jobs"
     target: float
     deadline: dt.date
-    as_of: dt.date
+    as_of: dt.date  # the newest evidence the status rests on
     status: str
     delivered: float
     delivered_in_part: float
-    pending: float  # announced or committed, not yet shown as spent
+    pending: float  # announced or committed, not yet shown as paid
+    measured: bool  # some deal reports a figure of what was delivered
     entries: tuple[Entry, ...]
-    outlays: tuple[Outlay, ...]
+    deals: tuple[Deal, ...]
     history: tuple[Change, ...]
     timeline: tuple[Point, ...]  # the figures on each date with evidence: what the chart draws
 
 
-def target_of(promise: Promise, evidence: dict[str, Evidence]) -> tuple[float, str]:
+def target_of(promise: Promise, evidence: Mapping[str, Evidence]) -> tuple[float, str]:
     ev = evidence[promise.target_evidence_id]
     if ev.value is None or ev.unit is None:
         raise ValueError(f"{promise.promise_id}: its target row {ev.evidence_id} states no figure")
     return to_base(ev.value, ev.unit)
 
 
-def deadline_of(promise: Promise, evidence: dict[str, Evidence]) -> dt.date:
+def deadline_of(promise: Promise, evidence: Mapping[str, Evidence]) -> dt.date:
     date = implied_date(evidence[promise.deadline_evidence_id])
     if date is None:
         raise ValueError(f"{promise.promise_id}: its deadline row {promise.deadline_evidence_id} has no date")
     return date
 
 
-def outlays(entries: Iterable[Entry]) -> tuple[Outlay, ...]:
-    """Group the rows that report money or jobs by deal; each deal at its latest stage and figure."""
+def _latest(entries: Sequence[Entry]) -> Entry | None:
+    """The latest report with a figure: a later report of the same thing replaces an earlier one."""
+    valued = [e for e in entries if e.amount is not None]
+    return max(valued, key=lambda e: (e.date, e.amount)) if valued else None
+
+
+def deal_of(deal_id: str, entries: Sequence[Entry]) -> Deal | None:
+    """One deal from its counting reports, by the rules above; None if no report gives a figure."""
+    promised = _latest([e for e in entries if e.row.kind in PROMISED])
+    payments = []
+    reports = [e for e in entries if e.row.kind in ("paid", "jobs_reported")]
+    for name in dict.fromkeys(e.row.payment or e.row.kind for e in reports):
+        same = [e for e in reports if (e.row.payment or e.row.kind) == name]
+        latest = _latest(same)
+        # A closing reported with no figure pays the deal's latest commitment in full.
+        amount = latest.amount if latest else (promised.amount if promised else None)
+        if amount is not None:
+            payments.append(Payment(name, amount, max(e.date for e in same), tuple(e.row.evidence_id for e in same)))
+    if promised is None and not payments:
+        return None  # a report of progress with no figure yet: it dates, it does not count
+    kinds = [e.row.kind for e in entries]
+    stage = next(k for k in ("jobs_reported", "paid", "committed", "announced") if k in kinds)
+    return Deal(deal_id, entries[0].row.basis or "", entries[0].counts, stage, promised.amount if promised else None,
+                tuple(payments), max(e.date for e in entries), tuple(e.row.evidence_id for e in entries))
+
+
+def deals(entries: Iterable[Entry]) -> tuple[Deal, ...]:
+    """The deals the counting rows report, each once."""
     groups: dict[str, list[Entry]] = {}
     for e in entries:
-        if e.row.kind in (*STAGES, "jobs_reported"):
-            groups.setdefault(e.row.outlay_id or e.row.evidence_id, []).append(e)
-    out = []
-    for key, group in groups.items():
-        figures = [e for e in group if e.amount is not None]
-        if not figures:
-            continue  # a report of progress with no figure yet ("the deal closed"): it dates, it does not count
-        latest = max(e.date for e in figures)
-        valued = max((e for e in figures if e.date == latest), key=lambda e: e.amount)  # the latest, largest report
-        stage = max((e.row.kind for e in group), key=lambda k: STAGES.index(k) if k in STAGES else len(STAGES))
-        counts = min((e.row.counts for e in group), key=("no", "partly", "yes").index)
-        out.append(Outlay(key, stage, counts, valued.amount, max(e.date for e in group),
-                          tuple(e.row.evidence_id for e in group)))
-    return tuple(sorted(out, key=lambda o: o.date))
+        if e.row.kind in FIGURES and not e.anonymous:
+            groups.setdefault(e.row.deal_id or e.row.evidence_id, []).append(e)
+    found = (deal_of(key, group) for key, group in groups.items())
+    return tuple(sorted((d for d in found if d is not None), key=lambda d: (d.date, d.deal_id)))
 
 
 def status_of(target: float, deadline: dt.date, as_of: dt.date, delivered: float, in_part: float,
               last_progress: dt.date | None, measured: bool) -> str:
-    """The written rules (:data:`STATUS_RULES`), as a pure function of the figures."""
+    """The written rules, as a pure function of the figures."""
     if delivered >= target:
         return "Kept"
     if as_of > deadline:
@@ -183,30 +239,43 @@ def status_of(target: float, deadline: dt.date, as_of: dt.date, delivered: float
     return "In the works"
 
 
+@dataclass(frozen=True)
+class Tally:
+    status: str
+    delivered: float
+    delivered_in_part: float
+    pending: float
+    measured: bool
+    deals: tuple[Deal, ...]
+
+
+def tally(target: float, deadline: dt.date, entries: Sequence[Entry], as_of: dt.date) -> Tally:
+    """The figures and the status from what was known on ``as_of``."""
+    known = deals(e for e in entries if e.date <= as_of)
+    delivered = sum(d.paid for d in known if d.counts == "yes")
+    in_part = sum(d.paid for d in known if d.counts == "partly")
+    pending = sum(d.pending for d in known if d.counts != "no")
+    progress = [d.date for d in known if d.counts != "no"]
+    measured = any(d.payments for d in known)
+    status = status_of(target, deadline, as_of, delivered, in_part, max(progress) if progress else None, measured)
+    return Tally(status, delivered, in_part, pending, measured, known)
+
+
 def _measure(unit: str) -> str:
     return "jobs" if unit == "jobs" else "money"
 
 
-def standing_at(promise: Promise, entries: Sequence[Entry], evidence: dict[str, Evidence], as_of: dt.date
-                ) -> tuple[str, float, float, float, tuple[Outlay, ...]]:
-    target, unit = target_of(promise, evidence)
-    delivered_stage = DELIVERED[_measure(unit)]
-    known = [e for e in entries if e.date <= as_of]
-    deals = outlays(known)
-    delivered = sum(o.amount for o in deals if o.stage == delivered_stage and o.counts == "yes")
-    in_part = sum(o.amount for o in deals if o.stage == delivered_stage and o.counts == "partly")
-    pending = sum(o.amount for o in deals if o.stage != delivered_stage and o.counts != "no")
-    progress = [o.date for o in deals if o.counts != "no"]
-    measured = any(o.stage == delivered_stage for o in deals)
-    status = status_of(target, deadline_of(promise, evidence), as_of, delivered, in_part,
-                       max(progress) if progress else None, measured)
-    return status, delivered, in_part, pending, deals
+def entries_of(dataset: Dataset, promise: Promise) -> tuple[Entry, ...]:
+    evidence = {e.evidence_id: e for e in dataset.evidence}
+    sources: dict[str, Source] = {s.source_id: s for s in dataset.sources}
+    rows = (r for r in dataset.tracker if r.promise_id == promise.promise_id)
+    return tuple(sorted((Entry(r, evidence[r.evidence_id], sources[evidence[r.evidence_id].source_id].anonymous)
+                         for r in rows), key=lambda e: (e.date, e.row.evidence_id)))
 
 
 def standing(dataset: Dataset, promise: Promise) -> Standing:
     evidence = {e.evidence_id: e for e in dataset.evidence}
-    entries = tuple(sorted((Entry(r, evidence[r.evidence_id]) for r in dataset.tracker
-                            if r.promise_id == promise.promise_id), key=lambda e: (e.date, e.row.evidence_id)))
+    entries = entries_of(dataset, promise)
     target, unit = target_of(promise, evidence)
     as_of = max([promise.made_on, *(e.date for e in entries)])
     deadline = deadline_of(promise, evidence)
@@ -216,13 +285,14 @@ def standing(dataset: Dataset, promise: Promise) -> Standing:
     history: list[Change] = []
     timeline: list[Point] = []
     for day in sorted(days):
-        status, delivered, in_part, pending, _ = standing_at(promise, entries, evidence, day)
-        timeline.append(Point(day, delivered, in_part, pending))
-        if not history or history[-1].status != status:
-            history.append(Change(day, status, tuple(e.row.evidence_id for e in entries if e.date == day)))
-    status, delivered, in_part, pending, deals = standing_at(promise, entries, evidence, as_of)
-    return Standing(promise, _measure(unit), unit, target, deadline, as_of, status,
-                    delivered, in_part, pending, entries, deals, tuple(history), tuple(timeline))
+        t = tally(target, deadline, entries, day)
+        timeline.append(Point(day, t.delivered, t.delivered_in_part, t.pending))
+        if not history or history[-1].status != t.status:
+            history.append(Change(day, t.status, tuple(e.row.evidence_id for e in entries if e.date == day)))
+    now = tally(target, deadline, entries, as_of)
+    return Standing(promise, _measure(unit), unit, target, deadline, as_of, now.status, now.delivered,
+                    now.delivered_in_part, now.pending, now.measured, entries, now.deals, tuple(history),
+                    tuple(timeline))
 
 
 def all_standings(dataset: Dataset) -> tuple[Standing, ...]:

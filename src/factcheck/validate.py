@@ -18,12 +18,12 @@ from .data import RECORDS, SNAPSHOT_DIR, Dataset
 from .errors import DataError, Problem, record_lines
 from .language import COMMENT
 from .money import MissingRate
-from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr, split_unit
+from .quantities import ParseError, numbers_in, parse_date_fr, parse_quantity_fr, split_unit, to_base
 from .ratings import DEFAULT_RULES, OUTCOMES_THAT_ESTABLISH_NOTHING, Rating, all_passage_verdicts, rate
 
-PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale", "rationale_fr", "departs_because"),
+PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale_en", "rationale_fr", "departs_because"),
                          "events": ("label_en", "label_fr"), "passages": ("conclusion_en", "conclusion_fr"),
-                         "changelog": ("note_en", "note_fr"), "tracker": ("why", "why_fr"),
+                         "changelog": ("note_en", "note_fr"), "tracker": ("why_en", "why_fr"),
                          "promises": ("aim_en", "aim_fr")}
 SUPPORTING_STANCES = ("supports", "contradicts", "qualifies")
 MIN_ORIGINALS_FOR_CENTRAL = 2
@@ -286,7 +286,7 @@ def _source_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]
 
 def _tracker_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
     """Every tracker row is dated by its source; a counted amount has a source row that states it."""
-    from .tracker import STAGES, deadline_of, target_of
+    from .tracker import BASES, FIGURES, PROMISED, deadline_of, target_of
 
     out = []
     evidence = {e.evidence_id: e for e in ds.evidence}
@@ -304,22 +304,57 @@ def _tracker_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem
             out.append(Problem(tables["promises"].path, row, "deadline_evidence_id", promise.deadline_evidence_id,
                                str(exc)))
     path = tables["tracker"].path
-    stated = {r.outlay_id for r in ds.tracker if r.outlay_id and evidence[r.evidence_id].value is not None}
+    sources = {s.source_id: s for s in ds.sources}
+    figured = {(r.promise_id, r.deal_id) for r in ds.tracker if r.deal_id and r.kind in PROMISED + ("paid",)
+               and evidence[r.evidence_id].value is not None}
+    bases: dict[tuple[str, str], str] = {}
+    reported: dict[tuple[str, str, str, dt.date], float] = {}
     for r in ds.tracker:
         row, ev = _row(ds, "tracker", r), evidence[r.evidence_id]
         if ev.as_of is None:
             out.append(Problem(path, row, "evidence_id", r.evidence_id,
                                "the tracker needs dated evidence: give the evidence row an as_of date"))
-        counted = r.counts in ("yes", "partly") and r.kind in (*STAGES, "jobs_reported")
-        if counted and (ev.value is None or ev.unit is None) and r.outlay_id not in stated:
+        if r.kind not in FIGURES:
+            for column in ("deal_id", "payment", "basis"):
+                if getattr(r, column):
+                    out.append(Problem(path, row, column, getattr(r, column),
+                                       f"a {r.kind} row reports no deal: leave {column} empty"))
+            continue
+        for column in ("deal_id", "basis"):
+            if not getattr(r, column):
+                out.append(Problem(path, row, column, "", f"a {r.kind} row belongs to a deal: give its {column}"))
+        if (r.kind == "paid") != bool(r.payment):
+            out.append(Problem(path, row, "payment", r.payment or "",
+                               "name the payment a paid row reports (reports of the same payment share it)"
+                               if r.kind == "paid" else f"only paid rows name a payment; leave it empty"))
+        if not r.deal_id or not r.basis:
+            continue
+        deal = (r.promise_id, r.deal_id)
+        if bases.setdefault(deal, r.basis) != r.basis:
+            out.append(Problem(path, row, "basis", r.basis, f"deal {r.deal_id} is '{bases[deal]}' in an earlier "
+                               "row: every report of one deal has the same basis"))
+        counted = BASES.get(r.basis) != "no"
+        source = sources[ev.source_id]
+        if counted and source.anonymous:
+            out.append(Problem(path, row, "basis", r.basis,
+                               f"{source.publisher} has no identifiable original, so it never counts toward a "
+                               "promise: find the original report, or record this row as a statement or doubt"))
+        if counted and ev.value is None and deal not in figured:
             out.append(Problem(path, row, "evidence_id", r.evidence_id,
                                "a counted amount needs a source: this evidence row, or another report of the same "
-                               "outlay_id, must state the figure (value and unit, from its quote)"))
-        elif counted and r.promise_id in units and ev.unit is not None:
+                               "deal_id, must state the figure (value and unit, from its quote)"))
+        if counted and r.promise_id in units and ev.unit is not None:
             base = split_unit(ev.unit)[0]
             if base != units[r.promise_id]:
                 out.append(Problem(path, row, "evidence_id", r.evidence_id,
                                    f"counts toward a promise measured in {units[r.promise_id]}, but states {ev.unit}"))
+        if r.payment and ev.value is not None and ev.as_of is not None:
+            key = (r.promise_id, r.deal_id, r.payment, ev.as_of)
+            amount = to_base(ev.value, ev.unit or "")[0]
+            if reported.setdefault(key, amount) != amount:
+                out.append(Problem(path, row, "evidence_id", r.evidence_id,
+                                   f"another report of payment '{r.payment}' on the same date gives a different "
+                                   "figure: keep the one the original states"))
     return out
 
 
@@ -404,6 +439,16 @@ def _french_twins(name: str, cells: list[dict]) -> list[Problem]:
     return out
 
 
+EDITORIAL_INSERT = re.compile(r" \[[^\[\]]+\]")
+"""An editor's insertion in a quote, in square brackets after a space: « partnershp [sic] », « ¥45,346,920
+[million] ». The reader sees it; the comparison with the stored page leaves it out."""
+
+
+def without_inserts(quote: str, page: str) -> str:
+    """The quote as the page has it: our inserts go; brackets the page itself printed (« [in] ») stay."""
+    return EDITORIAL_INSERT.sub(lambda m: m.group(0) if m.group(0).strip() in page else "", quote)
+
+
 def normalise_quote(text: str) -> str:
     """Quotes compare modulo white space and the kind of quote mark or apostrophe."""
     for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " ")):
@@ -436,7 +481,7 @@ def _snapshot_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Proble
                                "no source in sources.csv has this source_id: delete the file or add the source"))
     for ev in ds.evidence:
         text = snapshots.get(ev.source_id)
-        if text is not None and normalise_quote(ev.quote) not in text:
+        if text is not None and normalise_quote(without_inserts(ev.quote, text)) not in text:
             out.append(Problem(path, _row(ds, "evidence", ev), "quote", ev.quote,
                                f"not found verbatim in {SNAPSHOT_DIR}/{ev.source_id}.txt"))
     return out

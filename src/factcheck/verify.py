@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .data import Dataset, Evidence, Source
-from .validate import normalise_quote
+from .validate import normalise_quote, without_inserts
 
 Fetch = Callable[[str], str]
 USER_AGENT = "factcheck-verify-quotes (+https://executable-factcheck.github.io/softbank-pledge/)"
@@ -82,6 +82,6 @@ def verify_quotes(dataset: Dataset, fetch: Fetch = fetch_url,
         except Exception as exc:  # any network failure is a finding to report, not a crash
             reports += [QuoteReport(source, e, "unreachable", f"{type(exc).__name__}: {exc}") for e in quoted]
             continue
-        reports += [QuoteReport(source, e, "found" if normalise_quote(e.quote) in text else "missing")
+        reports += [QuoteReport(source, e, "found" if normalise_quote(without_inserts(e.quote, text)) in text else "missing")
                     for e in quoted]
     return reports
