@@ -1,6 +1,8 @@
-"""The book on a phone: every page has its icon."""
+"""A reader on a phone finds the book's pages: the menu button opens the navigation, in both editions; and every
+page has its icon."""
 
 import pytest
+from playwright.sync_api import expect
 
 from test_browser import browser, site  # noqa: F401  (the same Chromium and local server as the other browser tests)
 
@@ -20,6 +22,30 @@ def phone(browser, site):  # noqa: F811
     pg.on("response", lambda r: pg.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     yield pg
     context.close()
+
+
+@pytest.mark.parametrize("start, link, tracker", [
+    ("book/claims/amount.html", "The pledge tracker", "book/tracker.html"),
+    ("fr/book/claims/amount.html", "Le suivi des promesses", "fr/book/tracker.html"),
+], ids=["en", "fr"])
+def test_the_menu_button_opens_the_navigation_on_a_phone(phone, site, start, link, tracker):  # noqa: F811
+    phone.goto(f"{site}/{start}")
+    nav_link = phone.locator("nav.bd-links a", has_text=link)
+    expect(nav_link).to_be_hidden()  # off screen until the reader asks for it
+    button = phone.locator(".primary-toggle:visible")
+    expect(button).to_have_count(1)
+
+    button.tap()
+    expect(nav_link).to_be_visible()
+    expect(phone.locator("nav.bd-links")).to_be_in_viewport()  # on screen, not parked beside it
+    phone.touchscreen.tap(PHONE["width"] - 20, PHONE["height"] // 2)  # beside the menu: it closes
+    expect(nav_link).to_be_hidden()
+
+    button.tap()
+    nav_link.tap()
+    phone.wait_for_url(f"{site}/{tracker}")
+    expect(phone.locator("article h1")).to_contain_text(link)
+    assert phone.errors == [], phone.errors
 
 
 @pytest.mark.parametrize("path", ["book/index.html", "fr/book/claims/amount.html"], ids=["en", "fr"])
