@@ -5,8 +5,8 @@ import re
 import nbformat
 import pytest
 
-from factcheck.build.execute import status
-from factcheck.build.toc import documents, notebooks
+from factcheck.pipeline.execute import status
+from factcheck.pipeline.toc import documents, notebooks
 
 
 def _toc_files(root):
@@ -14,10 +14,15 @@ def _toc_files(root):
 
 
 def _book_pages(root):
-    """The pages of the book; ``x.fr.md`` is the French text of ``x.md``, not a page of its own."""
     return sorted(p for p in (root / "book").rglob("*") if p.suffix in (".ipynb", ".md")
-                  and not p.name.endswith(".fr.md")
                   and "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts)
+
+
+def _prose(path) -> list[str]:
+    """What a fact-checker wrote on a page: a notebook's markdown cells, or a Markdown page."""
+    if path.suffix == ".md":
+        return [path.read_text(encoding="utf-8")]
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
 
 
 def test_every_page_in_book_is_in_the_toc(root):
@@ -48,19 +53,29 @@ def test_every_code_cell_has_a_stored_execution(path):
     assert not unexecuted, f"{path.name}: cells {unexecuted} were never executed, so nbval cannot vouch for them"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_markdown_types_no_figures(path):
-    """Figures in prose come from glue; a number typed in markdown could go stale. Calendar years are not
-    figures: "the pledge of 2016" stays true whatever the data say."""
-    from factcheck.validate import types_a_figure
+PAGES = _book_pages(__import__("conftest").ROOT)
 
-    nb = nbformat.read(path, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        text = re.sub(r"\{glue:[a-z]+\}`[^`]+`|`[^`]*`|\]\([^)]*\)|\(([a-z-]+)\)=|^\s*\d+\.\s", "", cell.source,
-                      flags=re.MULTILINE)  # glue, code, link targets, labels and list numbers are not prose
-        assert not types_a_figure(text), f"{path.name}: a figure is typed in prose: {cell.source[:120]!r}"
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_prose_types_no_figures(path):
+    """Figures in prose are computed values cited by name; a number typed by hand could go stale. Calendar years
+    are not figures: "the pledge of 2016" stays true whatever the data say."""
+    from factcheck.validate.prose import types_a_figure
+
+    for text in _prose(path):
+        text = re.sub(r"\{value\}`[^`]+`|`[^`]*`|\]\([^)]*\)|\(([a-z-]+)\)=|^\s*\d+\.\s|^:::.*$", "", text,
+                      flags=re.MULTILINE)  # values, code, link targets, labels, list numbers, directives
+        assert not types_a_figure(text), f"{path.name}: a figure is typed in prose: {text[:120]!r}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_every_page_is_written_once_in_english(path):
+    """The French edition's text is in the catalogs (locales/fr), never in a twin cell or a twin file."""
+    assert not path.name.endswith(".fr.md")
+    if path.suffix == ".ipynb":
+        cells = nbformat.read(path, as_version=4).cells
+        assert not any(c.metadata.get("lang") for c in cells), path.name
+        assert not any(re.search(r"^\s*# (en|fr): ", c.source, re.M) for c in cells if c.cell_type == "code"), path.name
 
 
 PUBLISHING_TAGS = {"remove-input", "hide-input", "remove-cell", "remove-output", "hide-cell", "hide-output"}
@@ -69,18 +84,12 @@ PUBLISHING_TAGS = {"remove-input", "hide-input", "remove-cell", "remove-output",
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_code_cell_says_how_it_is_published(path):
     """An untagged code cell is a scratch cell left behind: it would print its code and output on a page
-    readers see. Explore in explore/ (never published), or tag the cell (book/contributing.md)."""
+    readers see. Explore in explore/ (never published), or tag the cell (CONTRIBUTING.md)."""
     nb = nbformat.read(path, as_version=4)
     untagged = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
                 and not PUBLISHING_TAGS & set(c.metadata.get("tags", []))]
     assert not untagged, (f"{path.relative_to(path.parents[1])}: code cells {untagged} have no publishing tag; "
                           "move exploration to explore/, or tag the cell remove-input, hide-input or remove-cell")
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_charts_keep_the_inline_backend(path):
-    nb = nbformat.read(path, as_version=4)
-    assert not any("matplotlib.use(" in c.source for c in nb.cells if c.cell_type == "code")
 
 
 def test_every_notebook_has_current_outputs(root):

@@ -107,7 +107,7 @@ def test_the_tracker_is_published_and_linked_from_the_pages_it_concerns(html_dir
 
     records = json.loads((html_dir / "exports" / "tracker.json").read_text(encoding="utf-8"))
     standings = all_standings(dataset)
-    assert [(r["promise_id"], r["status"], r["as_of"]) for r in records] == \
+    assert [(r["promise_id"], r["status"], r["updated"]) for r in records] == \
         [(s.promise.promise_id, s.status, s.as_of.isoformat()) for s in standings]
     rows = list(csv.DictReader(io.StringIO((html_dir / "exports" / "tracker.csv").read_text(encoding="utf-8"))))
     assert len(rows) == sum(len(s.entries) for s in standings)
@@ -130,7 +130,7 @@ def test_landing_page_links_every_sentence_with_its_rating_and_reason(html_dir, 
     assert len(rows) == len(verdicts)
     for row, v in zip(rows, verdicts):
         assert row.select_one(".fc-badge").get_text() == v.rating.value
-        assert " ".join(v.conclusion.split()) in " ".join(row.get_text().split())
+        assert " ".join(v.passage.conclusion_en.split()) in " ".join(row.get_text().split())
         href = row.select("a")[0]["href"]
         page, _, frag = href.partition("#")
         target = BeautifulSoup((html_dir / "book" / page).read_text(encoding="utf-8"), "html.parser")
@@ -146,17 +146,18 @@ def test_the_landing_page_opens_with_the_bottom_line_and_the_corrections(pages, 
 
 
 def test_every_claim_page_shows_the_claim_its_rating_reason_and_decisive_sources(pages, verdicts, dataset):
-    from factcheck.display import decisive_plan
+    from factcheck.sources import decisive_plan
 
     for v in verdicts:
         soup = pages[f"{v.passage.docname}.html"]
         plan = decisive_plan([w for w in verdicts if w.passage.page == v.passage.page], dataset)
         text = " ".join(soup.get_text().split())
         assert " ".join(v.passage.quote_fr.split()) in text, v.passage.passage_id
-        assert " ".join(v.conclusion.split()) in text
+        assert " ".join(v.passage.conclusion_en.split()) in text
         assert f"Claim: {v.passage.claim_short_en}" in text
         urls = {a.get("href") for a in soup.select("a")}
-        shown = {dataset.source(e.source_id).url for _, e in plan[v.passage.passage_id]}
+        evidence = {e.evidence_id: e for e in dataset.evidence}
+        shown = {dataset.source(evidence[c.evidence_id].source_id).url for c in plan[v.passage.passage_id]}
         assert 1 <= len(plan[v.passage.passage_id]) <= 4 and shown <= urls
 
 
@@ -185,9 +186,9 @@ def _visible_text(soup) -> str:
 
 
 def test_no_internal_vocabulary_reaches_a_reader(pages, dataset):
-    from factcheck.checks import OUTCOMES
+    from factcheck.outcomes import Outcome
 
-    outcome_names = [o for o in OUTCOMES if "_" in o]
+    outcome_names = [o.value for o in Outcome if "_" in o.value]
     for name, soup in pages.items():
         text = _visible_text(BeautifulSoup(str(soup), "html.parser"))
         assert not SNAKE.findall(text), (name, SNAKE.findall(text)[:5])
@@ -213,18 +214,20 @@ def test_every_relative_link_and_image_resolves(html_dir):
 
 
 def test_every_page_says_when_it_was_published_and_changed_and_how_to_report_an_error(pages, dataset, root):
-    from factcheck.language import EN
-    from factcheck.display import publication_dates
+    from factcheck.render.overview import publication_dates
+    from factcheck.render.words import Words
 
+    en = Words.of("en")
     published, changed = publication_dates(dataset)
     contact = _config(root)["factcheck_contact"]["url"]
     for name, soup in pages.items():
         footer = " ".join(" ".join(p.get_text(" ").split()) for p in soup.select(".fc-footer"))
-        assert f"Published {EN.date(published.date)}" in footer, name
-        assert EN.date(changed.date) in footer and changed.note_en in footer, name
+        assert f"Published {en.date(published.date)}" in footer, name
+        assert en.date(changed.date) in footer and changed.note_en in footer, name
         assert soup.select_one(f'.fc-footer a[href="{contact}"]') is not None, name
-        for export in ("verdicts.csv", "verdicts.json", "claimreview.json"):
-            assert soup.select_one(f'.fc-footer a[href$="exports/{export}"]') is not None, (name, export)
+        for export in ("verdicts.csv", "verdicts.json", "tracker.csv"):  # named in words, not by file name
+            link = soup.select_one(f'.fc-footer a[href$="exports/{export}"]')
+            assert link is not None and export not in link.get_text(), (name, export)
 
 
 def test_charts_are_stored_as_images(html_dir):

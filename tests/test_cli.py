@@ -10,7 +10,6 @@ import pytest
 
 from factcheck.cli import main
 
-
 RATINGS = {"True", "Mostly true", "Misleading", "Mostly false", "False", "Unverified"}
 
 
@@ -21,12 +20,12 @@ def test_verdicts_json_lists_each_sentence_with_the_ids_of_its_parts_and_the_par
     parts = [part["claim_id"] for r in records for part in r["parts"]]
     assert sorted(parts) == sorted(c.claim_id for c in dataset.claims)
     for r in records:
-        assert {"passage_id", "quote_fr", "quote_en", "verdict", "conclusion", "part_ids", "parts",
+        assert {"passage_id", "quote_fr", "quote_en", "verdict", "conclusion_en", "part_ids", "parts",
                 "source_urls"} <= set(r)
         assert r["verdict"] in RATINGS
         assert r["part_ids"] == [part["claim_id"] for part in r["parts"]]
         for part in r["parts"]:
-            assert {"claim_id", "role", "quote_fr", "verdict", "conclusion", "source_urls"} <= set(part)
+            assert {"claim_id", "role", "quote_fr", "verdict", "conclusion_en", "source_urls"} <= set(part)
             assert part["verdict"] in RATINGS and part["role"] in ("core", "detail")
 
 
@@ -100,11 +99,10 @@ def test_new_claim_scaffolds_a_notebook_and_lists_it_in_the_toc(root, tmp_path):
     before = (proj / "_toc.yml").read_text()
     assert main(["new-claim", "stargate", "--root", str(proj)]) == 0
     nb = nbformat.read(proj / "book" / "claims" / "stargate.ipynb", as_version=4)
-    assert 'ClaimPage("claims/stargate")' in nb.cells[2].source
+    assert 'ClaimPage("claims/stargate")' in nb.cells[1].source
     assert all("tags" in c.metadata for c in nb.cells if c.cell_type == "code")
-    from factcheck.validate import _french_twins
-
-    assert _french_twins("stargate.ipynb", nb.cells) == [], "the template is written in both languages"
+    assert not any("lang" in c.metadata for c in nb.cells), "one language: the French comes from the catalogs"
+    assert "{value}`" in nb.cells[3].source, "the prose cites computed values by name"
     toc = (proj / "_toc.yml").read_text()
     assert "- file: book/claims/stargate" in toc
     assert toc.replace("      - file: book/claims/stargate\n", "") == before  # comments and order kept

@@ -3,7 +3,6 @@
 import datetime as dt
 import re
 
-
 from factcheck.quantities import parse_date_fr, parse_quantity_fr
 from factcheck.validate import validate
 
@@ -43,9 +42,9 @@ def test_the_article_makes_well_over_a_dozen_checkable_claims(dataset):
 def test_numbers_and_dates_come_from_the_french_words(dataset):
     for c in dataset.claims:
         if c.check in ("quantity", "metric_match"):
-            assert parse_quantity_fr(c.value_fr).value > 0
+            assert parse_quantity_fr(c.value_in_quote).value > 0
         if c.check == "date":
-            parse_date_fr(c.value_fr)
+            parse_date_fr(c.value_in_quote)
 
 
 def test_every_claim_has_evidence_beyond_context(dataset):

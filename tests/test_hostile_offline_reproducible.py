@@ -5,7 +5,6 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import VENV, copy_project, run_in
 from malformed.cases import set_cell
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 SCRIPT = "</script><script>alert('pwned')</script>"
 IMG = '"><img src=x onerror=alert(1)>'
-MYST = "{glue:text}`n_claims` {eval-rst}`x` ```{danger} boom```"
+MYST = "{value}`n_claims` {eval-rst}`x` ```{danger} boom```"
 HOSTILE_ARTICLE_LINE = f"\nIl a dit « {SCRIPT} {IMG} {MYST} ».\n"
 
 
@@ -48,7 +47,7 @@ def test_hostile_text_renders_as_plain_text(hostile_build):
     executable = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
     assert not [s for s in executable if "pwned" in (s.string or "")], "a <script> was injected"
     text = soup.get_text()
-    assert "alert('pwned')" in text and "onerror=alert(1)" in text and "{glue:text}`n_claims`" in text
+    assert "alert('pwned')" in text and "onerror=alert(1)" in text and "{value}`n_claims`" in text
 
 
 def test_hostile_text_cannot_break_the_json_ld(hostile_build):

@@ -10,7 +10,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import VENV
 
 pytestmark = pytest.mark.slow

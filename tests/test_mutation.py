@@ -1,7 +1,7 @@
 """Mutation test: every numeric evidence value must matter.
 
 Each value is perturbed in turn; the perturbation must change a computed finding (its outcome,
-sentence, figures or the per-row comparisons the page shows), an exchange rate, or a promise's standing
+facts, figures or the per-row comparisons the page shows), an exchange rate, or a promise's standing
 in the pledge tracker. A value that
 changes nothing is either unused (and goes from the data) or unchecked (and gets a check). Because
 the comparisons are printed on the claim pages, each caught perturbation also changes a stored
@@ -19,7 +19,7 @@ FACTOR = 1.37
 
 
 def _signature(ds: Dataset) -> str:
-    verdicts = [(v.claim.claim_id, v.rating.value, v.finding.outcome, v.finding.sentence, v.finding.figures,
+    verdicts = [(v.claim.claim_id, v.rating.value, v.finding.outcome, v.finding.facts, v.finding.figures,
                  [dataclasses.astuple(c) for c in v.finding.comparisons]) for v in all_verdicts(ds)]
     tracker = [(s.promise.promise_id, s.status, s.target, s.deadline, s.timeline,
                 [dataclasses.astuple(o) for o in s.deals]) for s in all_standings(ds)]

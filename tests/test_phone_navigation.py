@@ -3,7 +3,6 @@ page has its icon."""
 
 import pytest
 from playwright.sync_api import expect
-
 from test_browser import browser, site  # noqa: F401  (the same Chromium and local server as the other browser tests)
 
 pytestmark = pytest.mark.browser

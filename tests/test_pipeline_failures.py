@@ -4,7 +4,6 @@ import shutil
 
 import nbformat
 import pytest
-
 from conftest import copy_project, edit_csv_cell, run_in
 
 pytestmark = pytest.mark.slow
@@ -31,14 +30,14 @@ def test_an_evidence_value_changed_without_reexecution_is_caught(project, datase
     jobs_row = next(e for l, e in dataset.evidence_for("jobs") if l.stance == "supports" and e.unit == "jobs")
     edit_csv_cell(project / "data" / "evidence.csv", jobs_row.evidence_id, "value", "250000")
     check = run_in(project, "factcheck", "execute", "--check")
-    assert check.returncode == 1 and "data/evidence.csv changed" in check.stderr
+    assert check.returncode == 1 and "book/claims/jobs.ipynb" in check.stderr and "data/evidence.csv" in check.stderr
     out = run_in(project, "pytest", *NBVAL, "book/claims/jobs.ipynb")
     assert out.returncode != 0
 
 
 def test_a_broken_cross_reference_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "proj", with_build=True)
-    page = project / "book" / "contributing.md"
+    page = project / "book" / "methodology.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee {ref}`a-label-that-does-not-exist`.\n", encoding="utf-8")
     out = run_in(project, "factcheck", "book", "--check")  # the build step of the test command
     assert out.returncode != 0
@@ -69,20 +68,20 @@ def _flaky_client(monkeypatch, message: str) -> list[int]:
 
 
 def test_a_kernel_that_dies_before_answering_is_started_once_more(project, monkeypatch):
-    from factcheck.build.execute import execute_notebook
+    from factcheck.pipeline.execute import execute_notebook
 
     starts = _flaky_client(monkeypatch, "Kernel died before replying to kernel_info")
-    notebook = project / "book" / "corrections.ipynb"
+    notebook = project / "book" / "claims" / "deadline.ipynb"
     execute_notebook(project, notebook)
     assert len(starts) == 2
     assert all(c.get("outputs") for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code")
 
 
 def test_any_other_kernel_failure_is_not_retried_and_leaves_the_notebook_unchanged(project, monkeypatch):
-    from factcheck.build.execute import execute_notebook
+    from factcheck.pipeline.execute import execute_notebook
 
     starts = _flaky_client(monkeypatch, "Kernel didn't respond in 60 seconds")
-    notebook = project / "book" / "corrections.ipynb"
+    notebook = project / "book" / "claims" / "deadline.ipynb"
     before = notebook.read_bytes()
     with pytest.raises(RuntimeError, match="respond"):
         execute_notebook(project, notebook)

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.quantities import (ParseError, Qualifier, format_amount, parse_date_fr, parse_number_fr,
-                                  parse_quantity_fr, split_unit)
+from factcheck.quantities import ParseError, Qualifier, parse_date_fr, parse_number_fr, parse_quantity_fr, split_unit
 
 
 @pytest.mark.parametrize("text, value, unit, qualifier", [
@@ -85,9 +84,3 @@ def test_units_split_into_base_and_english_short_scale():
     assert split_unit("USD billion") == ("USD", 1e9)
     assert split_unit("JPY trillion") == ("JPY", 1e12)
     assert split_unit("jobs") == ("jobs", 1.0)
-
-
-def test_amounts_format_for_prose():
-    assert format_amount(100e9, "USD") == "$100 billion"
-    assert format_amount(1.5e9, "USD") == "$1.5 billion"
-    assert format_amount(100_000, "jobs") == "100,000 jobs"

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+from dataclasses import dataclass
 
 import pytest
 
 from factcheck.data import Dataset
 from factcheck.ratings import Rating, all_passage_verdicts, all_verdicts
+from factcheck.render.words import Words
 from factcheck.validate import validate
 
 
@@ -163,8 +165,19 @@ SUPPORTIVE_OPENING = re.compile(r"^[^,;:]*(\b(confirms?|supports?) it\b|\bas the
                                 re.I)
 
 
+@dataclass(frozen=True)
+class Reason:
+    rating: Rating
+    conclusion: str  # what a reader of the English edition reads beside the badge
+
+
 def _verdicts(dataset):
-    return [*all_verdicts(dataset), *all_passage_verdicts(dataset)]
+    """Every sentence's and every part's rating, with its reason as the book writes it."""
+    from factcheck.claimreview import verdict_records
+
+    records = verdict_records(all_passage_verdicts(dataset), dataset, "https://x.example/")
+    return [Reason(Rating(r["verdict"]), r["conclusion_en"]) for record in records
+            for r in (record, *record["parts"])]
 
 
 def test_no_conclusion_contradicts_its_rating(dataset):
@@ -214,7 +227,8 @@ def test_claimreview_attributes_the_reviewed_words_to_the_article_publisher(data
 
     article = dataset.article()
     for pv in all_passage_verdicts(dataset):
-        review = claim_review(pv, article, Publisher("P", "https://p.example"), "https://x.example/", "2026-11-27")
+        review = claim_review(pv, article, Publisher("P", "https://p.example"), "https://x.example/", "2026-11-27",
+                              Words.of("en"))
         author = review["itemReviewed"]["author"]
         assert author == {"@type": "Organization", "name": article.publisher}
         assert ("datePublished" in review["itemReviewed"]) == (article.date_published is not None)

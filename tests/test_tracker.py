@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.data import Dataset, Evidence, TrackerRow
+from factcheck.data import Dataset
+from factcheck.records import Evidence, TrackerRow
 from factcheck.tracker import BASES, STATUSES, Entry, all_standings, deal_of, deals, standing, status_of
 from factcheck.validate import validate
 
@@ -23,14 +24,17 @@ _amounts = st.floats(min_value=0, max_value=200, allow_nan=False)
 _dates = st.dates(min_value=D(2024, 1, 1), max_value=D(2032, 1, 1))
 
 
-@given(_amounts, _amounts, _dates, _dates, st.one_of(st.none(), _dates), st.booleans())
-def test_every_status_follows_the_written_rules(delivered, in_part, deadline, as_of, last_progress, measured):
-    status = status_of(100, deadline, as_of, delivered, in_part, last_progress, measured)
+@given(_amounts, _amounts, _dates, _dates, st.one_of(st.none(), _dates), st.booleans(), _dates)
+def test_every_status_follows_the_written_rules(delivered, in_part, deadline, as_of, last_progress, measured, made_on):
+    status = status_of(100, deadline, as_of, delivered, in_part, last_progress, measured, made_on)
     assert status in STATUSES
     assert (status == "Kept") == (delivered >= 100)
     if status != "Kept" and as_of <= deadline:
         assert status in ("Not yet rated", "In the works", "Stalled")
-        assert (status == "Not yet rated") == (last_progress is None)
+        quiet_for = as_of - (last_progress or made_on)
+        assert (status == "Stalled") == (quiet_for > dt.timedelta(days=365))
+        if status != "Stalled":
+            assert (status == "Not yet rated") == (last_progress is None)
     if status != "Kept" and as_of > deadline:
         assert status in ("Compromise", "Broken", "Unverifiable")
         assert (status == "Compromise") == (delivered + in_part >= 50)

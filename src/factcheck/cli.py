@@ -17,14 +17,14 @@ def _data_dir(arg: str | None) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .build.run import validate
+    from .pipeline.run import validate
 
     data_dir = _data_dir(args.data)
     outcome = validate(data_dir.parent)
     for line in outcome.lines:
         print(line, file=sys.stderr)
     if outcome.ok:
-        print(f"factcheck validate: {data_dir} is valid")
+        print(f"factcheck validate: {data_dir}, the notebooks and the French catalogs are valid")
     return 0 if outcome.ok else 1
 
 
@@ -41,12 +41,12 @@ def cmd_verdicts(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(verdicts_csv(records))
     else:
-        suffix = "_fr" if args.lang == "fr" else ""  # what the French edition will show, to write its text by
+        verdict = "verdict_fr" if args.lang == "fr" else "verdict"  # what the French edition will show
         for r in records:
-            print(f"{r['passage_id']}  {r['verdict' + suffix]}  {r['conclusion' + suffix]}")
+            print(f"{r['passage_id']}  {r[verdict]}  {r['conclusion_' + args.lang]}")
             for part in r["parts"]:
-                print(f"    {part['claim_id']:<24} {part['role']:<6} {part['verdict' + suffix]:<12} "
-                      f"({part['outcome']}) {part['conclusion' + suffix]}")
+                print(f"    {part['claim_id']:<24} {part['role']:<6} {part[verdict]:<12} "
+                      f"({part['outcome']}) {part['conclusion_' + args.lang]}")
     return 0
 
 
@@ -64,7 +64,7 @@ def cmd_verify_quotes(args: argparse.Namespace) -> int:
 
 
 def cmd_execute(args: argparse.Namespace) -> int:
-    from .build.run import bring_up_to_date
+    from .pipeline.run import bring_up_to_date
 
     root = Path(args.root).resolve()
     notebooks = [Path(n).resolve() for n in args.notebooks] or None
@@ -76,9 +76,25 @@ def cmd_execute(args: argparse.Namespace) -> int:
 
 def cmd_book(args: argparse.Namespace) -> int:
     """Validate, bring stale notebooks up to date (or, with --check, fail on them), build strictly."""
-    from .build.run import book
+    from .pipeline.run import book
 
     return book(Path(args.root).resolve(), check=args.check, jobs=args.jobs, languages=tuple(args.edition or ("en", "fr")))
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Bring the French catalogs in step with the English: new messages get empty entries, edited ones turn
+    fuzzy; then list what is left to translate."""
+    from .pipeline.catalogs import problems, update
+
+    root = Path(args.root).resolve()
+    for path in update(root):
+        print(f"updated {path.relative_to(root)}")
+    left = problems(root)
+    for p in left:
+        print(str(p)[3:], file=sys.stderr)
+    print(f"factcheck translations: {len(left)} entr{'y' if len(left) == 1 else 'ies'} to translate"
+          if left else "factcheck translations: every French entry is current")
+    return 0
 
 
 def cmd_new_claim(args: argparse.Namespace) -> int:
@@ -126,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--edition", action="append", choices=("en", "fr"),
                    help="build only this edition (repeatable; default: both, the French under _build/html/fr)")
     p.set_defaults(func=cmd_book)
+    p = sub.add_parser("translations", help="bring the French catalogs (locales/fr) in step with the English, and "
+                                             "list the entries to translate")
+    p.add_argument("--root", default=".")
+    p.set_defaults(func=cmd_translations)
     p = sub.add_parser("new-claim", help="scaffold book/claims/ID.ipynb from the template and list it in _toc.yml")
     p.add_argument("id", help="page id: lowercase letters, digits, - and _")
     p.add_argument("--root", default=".")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .data import FxRate
+from .records import FxRate
 
 
 class MissingRate(LookupError):
@@ -23,10 +23,6 @@ def rate_on(rates: Iterable[FxRate], date: dt.date) -> FxRate:
 
 def jpy_to_usd(jpy: float, jpy_per_usd: float) -> float:
     return jpy / jpy_per_usd
-
-
-def usd_to_jpy(usd: float, jpy_per_usd: float) -> float:
-    return usd * jpy_per_usd
 
 
 def implied_rate(jpy: float, usd: float) -> float:

@@ -15,8 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .language import EN, Language
-
 
 class Qualifier(str, enum.Enum):
     EXACT = "exact"
@@ -25,16 +23,6 @@ class Qualifier(str, enum.Enum):
     EXCEEDING = "exceeding"
     AT_MOST = "at_most"
     UP_TO = "up_to"
-
-    @property
-    def en(self) -> str:
-        return {"exact": "", "about": "about", "at_least": "at least", "exceeding": "more than",
-                "at_most": "at most", "up_to": "up to"}[self.value]
-
-    @property
-    def fr(self) -> str:
-        return {"exact": "", "about": "environ", "at_least": "au moins", "exceeding": "plus de",
-                "at_most": "au plus", "up_to": "jusqu'à"}[self.value]
 
 
 # Longest phrases first, so that « plus de » is not read as « de ».
@@ -72,10 +60,6 @@ class Quantity:
     unit: str
     qualifier: Qualifier
     text: str
-
-    def describe(self, L: Language = EN) -> str:
-        """For prose: 'at least $100 billion' · « au moins 100 milliards de dollars »."""
-        return " ".join(p for p in (L(en=self.qualifier.en, fr=self.qualifier.fr), L.amount(self.value, self.unit)) if p)
 
 
 def _normalise(text: str) -> str:
@@ -142,14 +126,6 @@ class PartialDate:
         return all(part is None or part == actual for part, actual in
                    ((self.year, date.year), (self.month, date.month), (self.day, date.day)))
 
-    def describe(self, L: Language = EN) -> str:
-        if self.qualifier == "between":
-            return L(en=f"between {self.year} and {self.until_year}", fr=f"entre {self.year} et {self.until_year}")
-        if self.qualifier == "by_end_of":
-            return L(en=f"by the end of {self.year}", fr=f"d'ici à la fin de {self.year}")
-        day = L(en=self.day, fr="1er" if self.day == 1 else self.day)
-        return " ".join(str(p) for p in (day, L.month(self.month) if self.month else "", self.year) if p)
-
 
 def parse_date_fr(text: str) -> PartialDate:
     """« le 16 décembre » · « en novembre 2024 » · « d'ici la fin de 2028 » · « entre 2000 et 2002 »."""
@@ -190,22 +166,6 @@ def split_unit(unit: str) -> tuple[str, float]:
 def to_base(value: float, unit: str) -> tuple[float, str]:
     base, scale = split_unit(unit)
     return value * scale, base
-
-
-def format_amount(value: float, unit: str) -> str:
-    """100e9, 'USD' → '$100 billion'; 1.5e9 → '$1.5 billion'; 100000, 'jobs' → '100,000 jobs'."""
-    if unit in ("USD", "JPY", "EUR"):
-        symbol = {"USD": "$", "JPY": "¥", "EUR": "€"}[unit]
-        for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-            if abs(value) >= scale:
-                return f"{symbol}{_trim(value / scale)} {word}"
-        return f"{symbol}{value:,.0f}"
-    return f"{_trim(value) if value % 1 else f'{value:,.0f}'} {unit}"
-
-
-def _trim(number: float) -> str:
-    text = f"{number:,.2f}".rstrip("0").rstrip(".")
-    return text
 
 
 _ENGLISH_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -2,7 +2,8 @@
 
 Where a verdict needs judgment, the judgment lives in ``data/judgments.csv`` with its rationale, and
 it names the outcome it was written for: if new data changes the outcome, the old judgment no longer
-applies, the default rule takes over, and ``factcheck validate`` says the judgment needs review.
+applies, the default rule takes over, and ``factcheck validate`` says the judgment needs review. The words of
+the scale (names, definitions, the rules in prose) are the book's: :mod:`factcheck.render.method`.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from .checks import Finding, run_check
-from .data import Claim, Dataset, Judgment, Passage
-from .language import EN, Language
+from .checks import run_check
+from .data import Dataset
+from .outcomes import Finding, Outcome
+from .records import Claim, Judgment, Passage
 
 
 class Rating(str, enum.Enum):
@@ -29,17 +31,6 @@ class Rating(str, enum.Enum):
         return RATING_VALUES[self]
 
     @property
-    def definition(self) -> str:
-        return DEFINITIONS[self]
-
-    def label(self, lang: Language = EN) -> str:
-        """The rating's name in an edition: the English name, or the French one it maps to."""
-        return lang(en=self.value, fr=FRENCH_NAMES[self])
-
-    def definition_in(self, lang: Language) -> str:
-        return lang(en=DEFINITIONS[self], fr=DEFINITIONS_FR[self])
-
-    @property
     def slug(self) -> str:
         return self.value.lower().replace(" ", "-")
 
@@ -53,114 +44,49 @@ RATING_VALUES = {Rating.TRUE: 5, Rating.MOSTLY_TRUE: 4, Rating.MISLEADING: 3, Ra
                  Rating.FALSE: 1, Rating.UNVERIFIED: None}
 BEST_RATING, WORST_RATING = 5, 1
 
-DEFINITIONS = {
-    Rating.TRUE: "The claim is accurate as stated, and sources independent of the article confirm it.",
-    Rating.MOSTLY_TRUE: "The claim is accurate in substance but overstates, understates or loosens a detail "
-                        "(a qualifier, a title, a deadline) in a way that does not change its meaning much.",
-    Rating.MISLEADING: "Part of the claim is accurate, but it leaves a false impression: a word, a frame or an "
-                       "omission leads the reader to a wrong conclusion.",
-    Rating.MOSTLY_FALSE: "The claim contains an element of truth but its central point is wrong.",
-    Rating.FALSE: "The sources contradict the claim.",
-    Rating.UNVERIFIED: "No reliable source we could find establishes or refutes the claim; the page says what was searched.",
-}
-
-FRENCH_NAMES = {Rating.TRUE: "Vrai", Rating.MOSTLY_TRUE: "Plutôt vrai", Rating.MISLEADING: "Trompeur",
-                Rating.MOSTLY_FALSE: "Plutôt faux", Rating.FALSE: "Faux", Rating.UNVERIFIED: "Invérifiable"}
-"""One French name per rating, the words French fact-checkers use (the methodology says which and why);
-each keeps its English twin's ClaimReview ``ratingValue``."""
-
-DEFINITIONS_FR = {
-    Rating.TRUE: "L'affirmation est exacte telle qu'elle est formulée, et des sources indépendantes de l'article "
-                 "la confirment.",
-    Rating.MOSTLY_TRUE: "L'affirmation est exacte sur le fond, mais elle exagère, minimise ou relâche un détail "
-                        "(un qualificatif, un titre, une échéance) sans en changer beaucoup le sens.",
-    Rating.MISLEADING: "Une partie de l'affirmation est exacte, mais elle laisse une fausse impression : un mot, un "
-                       "cadrage ou une omission conduit le lecteur à une conclusion erronée.",
-    Rating.MOSTLY_FALSE: "L'affirmation contient une part de vérité, mais son point central est faux.",
-    Rating.FALSE: "Les sources contredisent l'affirmation.",
-    Rating.UNVERIFIED: "Aucune source fiable que nous avons trouvée n'établit ni ne réfute l'affirmation ; la page dit "
-                       "ce qui a été cherché.",
-}
-
 DEFAULT_RULES = {
-    "match": Rating.TRUE,
-    "qualified": Rating.MOSTLY_TRUE,
-    "approximate": Rating.MOSTLY_TRUE,
-    "qualifier_unsupported": Rating.MOSTLY_TRUE,
-    "partial": Rating.MISLEADING,
-    "mismatch": Rating.FALSE,
-    "contradicted": Rating.FALSE,
-    "no_metric_match": Rating.FALSE,
-    "unestablished": Rating.UNVERIFIED,
-    "no_evidence": Rating.UNVERIFIED,
+    Outcome.MATCH: Rating.TRUE,
+    Outcome.QUALIFIED: Rating.MOSTLY_TRUE,
+    Outcome.APPROXIMATE: Rating.MOSTLY_TRUE,
+    Outcome.QUALIFIER_UNSUPPORTED: Rating.MOSTLY_TRUE,
+    Outcome.PARTIAL: Rating.MISLEADING,
+    Outcome.MISMATCH: Rating.FALSE,
+    Outcome.CONTRADICTED: Rating.FALSE,
+    Outcome.NO_METRIC_MATCH: Rating.FALSE,
+    Outcome.UNESTABLISHED: Rating.UNVERIFIED,
+    Outcome.NO_EVIDENCE: Rating.UNVERIFIED,
 }
 """The rating each check outcome earns unless a judgment (data/judgments.csv) says why a claim departs."""
 
-OUTCOMES_THAT_ESTABLISH_NOTHING = ("unestablished", "no_evidence")
+OUTCOMES_THAT_ESTABLISH_NOTHING = (Outcome.UNESTABLISHED, Outcome.NO_EVIDENCE)
 """The only outcomes an Unverified rating may rest on: nothing we found establishes or refutes the claim."""
-
-OUTCOME_LABELS = {
-    "match": "the sources agree with it",
-    "qualified": "the sources agree, with a caveat",
-    "approximate": "the sources give a close but different figure",
-    "qualifier_unsupported": "the figure agrees, but not the word that qualifies it",
-    "partial": "the sources agree with part of it and dispute part",
-    "mismatch": "the sources give a different figure or date",
-    "contradicted": "the sources contradict it",
-    "unestablished": "the sources neither establish nor refute it",
-    "no_metric_match": "none of the company's reported figures matches it",
-    "no_evidence": "we found no source that bears on it",
-}
-"""Each check outcome in plain words, for readers and for the contributing guide."""
-
-OUTCOME_LABELS_FR = {
-    "match": "les sources la confirment",
-    "qualified": "les sources la confirment, avec une réserve",
-    "approximate": "les sources donnent un chiffre proche mais différent",
-    "qualifier_unsupported": "le chiffre concorde, mais pas le mot qui le nuance",
-    "partial": "les sources en confirment une partie et en contestent une autre",
-    "mismatch": "les sources donnent un autre chiffre ou une autre date",
-    "contradicted": "les sources la contredisent",
-    "unestablished": "les sources ne l'établissent ni ne la réfutent",
-    "no_metric_match": "aucun des chiffres publiés par l'entreprise ne lui correspond",
-    "no_evidence": "nous n'avons trouvé aucune source qui porte sur elle",
-}
-
 
 @dataclass(frozen=True)
 class Verdict:
+    """A part's rating: the default for its finding's outcome, or a judgment's (``judged``) when one in
+    data/judgments.csv was written for that outcome; a judgment written for another outcome is ``stale``."""
+
     claim: Claim
     finding: Finding
     rating: Rating
-    rationale: str | None
+    judged: bool
     stale_judgment: Judgment | None
     source_ids: tuple[str, ...]
-    rationale_fr: str | None = None
-
-    @property
-    def conclusion(self) -> str:
-        """The reason for the rating in one or two sentences: the judgment's, or the finding's own."""
-        return self.conclusion_in(EN)
-
-    def conclusion_in(self, lang: Language) -> str:
-        rationale = lang(en=self.rationale or "", fr=self.rationale_fr or "")
-        return rationale or self.finding.sentence_in(lang)
 
 
-def rate(finding: Finding, judgment: Judgment | None) -> tuple[Rating, str | None, Judgment | None]:
-    """Rating, rationale, and the judgment that no longer applies (if any)."""
-    if judgment is not None and judgment.applies_when == finding.outcome:
-        return Rating(judgment.rating), judgment.rationale_en, None
-    return DEFAULT_RULES[finding.outcome], None, judgment
+def rate(finding: Finding, judgment: Judgment | None) -> tuple[Rating, bool, Judgment | None]:
+    """Rating, whether a judgment decided it, and the judgment that no longer applies (if any)."""
+    if judgment is not None and judgment.applies_when == finding.outcome.value:
+        return Rating(judgment.rating), True, None
+    return DEFAULT_RULES[finding.outcome], False, judgment
 
 
 def verdict_for(dataset: Dataset, claim: Claim) -> Verdict:
     finding = run_check(dataset, claim)
-    judgment = dataset.judgment_for(claim.claim_id)
-    rating, rationale, stale = rate(finding, judgment)
+    rating, judged, stale = rate(finding, dataset.judgment_for(claim.claim_id))
     by_id = {e.evidence_id: e for e in dataset.evidence}
     source_ids = tuple(dict.fromkeys(by_id[e].source_id for e in finding.evidence_ids))
-    return Verdict(claim, finding, rating, rationale, stale, source_ids, judgment.rationale_fr if rationale else None)
+    return Verdict(claim, finding, rating, judged, stale, source_ids)
 
 
 def all_verdicts(dataset: Dataset) -> tuple[Verdict, ...]:
@@ -169,28 +95,14 @@ def all_verdicts(dataset: Dataset) -> tuple[Verdict, ...]:
 
 # --- the article-level verdict: one per sentence, combined from its parts ---------------------
 
-COMBINATION_RULES = (
-    "A core part rated False or Mostly false decides the sentence: it takes the worst such rating.",
-    "Otherwise, if every core part is Unverified, so is the sentence.",
-    "Otherwise the sentence takes the worst rating among its core parts that were rated, then:",
-    "a core part left Unverified caps it at Mostly true;",
-    "a detail rated Misleading, Mostly false or False caps it at Misleading;",
-    "a detail rated Mostly true or Unverified caps it at Mostly true.",
-)
-"""Written once, shown in the methodology, and applied by :func:`combine`."""
-
-COMBINATION_RULES_FR = (
-    "Une partie centrale jugée Faux ou Plutôt faux décide de la phrase : celle-ci prend la pire de ces notes.",
-    "Sinon, si toutes les parties centrales sont Invérifiable, la phrase l'est aussi.",
-    "Sinon, la phrase prend la pire note des parties centrales qui ont été notées, puis :",
-    "une partie centrale restée Invérifiable la plafonne à Plutôt vrai ;",
-    "un détail jugé Trompeur, Plutôt faux ou Faux la plafonne à Trompeur ;",
-    "un détail jugé Plutôt vrai ou Invérifiable la plafonne à Plutôt vrai.",
-)
-
-
 def combine(parts: tuple[tuple[str, Rating], ...]) -> Rating:
-    """The rating of a sentence from its parts' (role, rating) pairs, by :data:`COMBINATION_RULES`."""
+    """The rating of a sentence from its parts' (role, rating) pairs: the methodology states these rules in
+    words (:func:`factcheck.render.method.combination_rules`).
+
+    A core part rated False or Mostly false decides the sentence (the worst such rating). Otherwise, if every
+    core part is Unverified, so is the sentence. Otherwise the sentence takes the worst rating among its rated
+    core parts, then a core part left Unverified caps it at Mostly true, a detail rated Misleading or worse
+    caps it at Misleading, and a detail rated Mostly true or Unverified caps it at Mostly true."""
     core = [r for role, r in parts if role == "core"]
     details = [r for role, r in parts if role == "detail"]
     if not core:
@@ -219,13 +131,6 @@ class PassageVerdict:
     passage: Passage
     parts: tuple[Verdict, ...]
     rating: Rating
-
-    @property
-    def conclusion(self) -> str:
-        return self.passage.conclusion_en
-
-    def conclusion_in(self, lang: Language) -> str:
-        return lang.of(self.passage, "conclusion")
 
     @property
     def conclusion_is_current(self) -> bool:

@@ -21,7 +21,7 @@ def new_claim(root: Path, page_id: str) -> list[Path]:
     toc_path = root / "_toc.yml"
     if notebook.exists():
         raise ScaffoldError(f"{notebook.relative_to(root)} already exists; nothing was changed")
-    from .build.toc import documents
+    from .pipeline.toc import documents
 
     toc = toc_path.read_text(encoding="utf-8")
     if f"book/claims/{page_id}" in documents(root):

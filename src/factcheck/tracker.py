@@ -23,51 +23,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .checks import implied_date
-from .data import Dataset, Evidence, Promise, Source, TrackerRow
+from .data import Dataset
 from .quantities import to_base
+from .records import Evidence, Promise, Source, TrackerRow
 
 STATUSES = ("Not yet rated", "In the works", "Stalled", "Compromise", "Kept", "Broken", "Unverifiable")
-STATUS_DEFINITIONS = {
-    "Not yet rated": "No dated, sourced evidence of progress toward the promise has been found yet.",
-    "In the works": "Before the deadline, with sourced evidence of money committed or spent (or jobs created) "
-                    "within the year before the as-of date.",
-    "Stalled": "Before the deadline, but the latest evidence of progress is more than a year older than the "
-               "as-of date.",
-    "Compromise": "After the deadline, the promise was partly met: what was delivered, counting what counts only "
-                  "in part, reaches at least half the target.",
-    "Kept": "What counts as delivered reaches the target.",
-    "Broken": "After the deadline, what was delivered falls short of half the target.",
-    "Unverifiable": "After the deadline, no sourced figure measures what was delivered.",
-}
-STATUS_RULES = (
-    "Kept when what counts as delivered reaches the target, whatever the date.",
-    "Before the deadline: Not yet rated without evidence of progress; Stalled when the latest progress is more "
-    "than a year old; otherwise In the works.",
-    "After the deadline: Compromise when delivered plus what counts in part reaches half the target; Broken when "
-    "a sourced figure shows less; Unverifiable when no sourced figure measures it.",
-)
-STATUS_NAMES_FR = {"Not yet rated": "Pas encore évaluée", "In the works": "En cours", "Stalled": "Au point mort",
-                   "Compromise": "Compromis", "Kept": "Tenue", "Broken": "Rompue", "Unverifiable": "Invérifiable"}
-"""Each status in the French edition, as French trackers of promises name them (of « la promesse »)."""
-STATUS_DEFINITIONS_FR = {
-    "Not yet rated": "Aucune preuve datée et sourcée d'avancée vers la promesse n'a encore été trouvée.",
-    "In the works": "Avant l'échéance, avec des preuves sourcées d'argent engagé ou dépensé (ou d'emplois créés) "
-                    "dans l'année qui précède la date d'évaluation.",
-    "Stalled": "Avant l'échéance, mais la dernière preuve d'avancée date de plus d'un an avant la date "
-               "d'évaluation.",
-    "Compromise": "Après l'échéance, la promesse a été tenue en partie : ce qui a été réalisé, en comptant ce qui "
-                  "ne compte qu'en partie, atteint au moins la moitié de l'objectif.",
-    "Kept": "Ce qui compte comme réalisé atteint l'objectif.",
-    "Broken": "Après l'échéance, ce qui a été réalisé reste en deçà de la moitié de l'objectif.",
-    "Unverifiable": "Après l'échéance, aucun chiffre sourcé ne mesure ce qui a été réalisé.",
-}
-STATUS_RULES_FR = (
-    "Tenue quand ce qui compte comme réalisé atteint l'objectif, quelle que soit la date.",
-    "Avant l'échéance : Pas encore évaluée sans preuve d'avancée ; Au point mort quand la dernière avancée date de "
-    "plus d'un an ; sinon En cours.",
-    "Après l'échéance : Compromis quand le réalisé, plus ce qui compte en partie, atteint la moitié de l'objectif ; "
-    "Rompue quand un chiffre sourcé montre moins ; Invérifiable quand aucun chiffre sourcé ne le mesure.",
-)
 PROGRESS_WINDOW = dt.timedelta(days=365)
 PROMISED = ("announced", "committed")
 FIGURES = (*PROMISED, "paid", "jobs_reported")  # the kinds of row that carry a deal's figures
@@ -161,7 +121,8 @@ class Standing:
     unit: str  # "USD" or "jobs"
     target: float
     deadline: dt.date
-    as_of: dt.date  # the newest evidence the status rests on
+    as_of: dt.date  # the newest evidence the status rests on ("Updated")
+    checked: dt.date  # the day the status is rated on: the book's "checked up to" date
     status: str
     delivered: float
     delivered_in_part: float
@@ -223,20 +184,23 @@ def deals(entries: Iterable[Entry]) -> tuple[Deal, ...]:
     return tuple(sorted((d for d in found if d is not None), key=lambda d: (d.date, d.deal_id)))
 
 
-def status_of(target: float, deadline: dt.date, as_of: dt.date, delivered: float, in_part: float,
-              last_progress: dt.date | None, measured: bool) -> str:
-    """The written rules, as a pure function of the figures."""
+def status_of(target: float, deadline: dt.date, on: dt.date, delivered: float, in_part: float,
+              last_progress: dt.date | None, measured: bool, made_on: dt.date) -> str:
+    """The written rules (:func:`factcheck.render.method.status_rules`), as a pure function of the figures on a day.
+
+    Kept when what counts reaches the target. After the deadline: Compromise at half the target (counting what
+    counts in part), Broken below it when a figure measures it, Unverifiable when none does. Before it: Stalled
+    when the latest progress (or, with none, the promise itself) is more than a year old, Not yet rated for a
+    promise younger than a year with no progress, In the works otherwise."""
     if delivered >= target:
         return "Kept"
-    if as_of > deadline:
+    if on > deadline:
         if delivered + in_part >= target / 2:
             return "Compromise"
         return "Broken" if measured else "Unverifiable"
-    if last_progress is None:
-        return "Not yet rated"
-    if as_of - last_progress > PROGRESS_WINDOW:
+    if on - (last_progress or made_on) > PROGRESS_WINDOW:
         return "Stalled"
-    return "In the works"
+    return "Not yet rated" if last_progress is None else "In the works"
 
 
 @dataclass(frozen=True)
@@ -249,15 +213,16 @@ class Tally:
     deals: tuple[Deal, ...]
 
 
-def tally(target: float, deadline: dt.date, entries: Sequence[Entry], as_of: dt.date) -> Tally:
-    """The figures and the status from what was known on ``as_of``."""
-    known = deals(e for e in entries if e.date <= as_of)
+def tally(promise: Promise, target: float, deadline: dt.date, entries: Sequence[Entry], on: dt.date) -> Tally:
+    """The figures and the status from what was known on ``on``."""
+    known = deals(e for e in entries if e.date <= on)
     delivered = sum(d.paid for d in known if d.counts == "yes")
     in_part = sum(d.paid for d in known if d.counts == "partly")
     pending = sum(d.pending for d in known if d.counts != "no")
     progress = [d.date for d in known if d.counts != "no"]
     measured = any(d.payments for d in known)
-    status = status_of(target, deadline, as_of, delivered, in_part, max(progress) if progress else None, measured)
+    status = status_of(target, deadline, on, delivered, in_part, max(progress) if progress else None, measured,
+                       promise.made_on)
     return Tally(status, delivered, in_part, pending, measured, known)
 
 
@@ -273,24 +238,31 @@ def entries_of(dataset: Dataset, promise: Promise) -> tuple[Entry, ...]:
                          for r in rows), key=lambda e: (e.date, e.row.evidence_id)))
 
 
+def checked_up_to(dataset: Dataset) -> dt.date:
+    """The book's "checked up to" date: the last day a source was read."""
+    return max(s.date_accessed for s in dataset.sources)
+
+
 def standing(dataset: Dataset, promise: Promise) -> Standing:
     evidence = {e.evidence_id: e for e in dataset.evidence}
     entries = entries_of(dataset, promise)
     target, unit = target_of(promise, evidence)
-    as_of = max([promise.made_on, *(e.date for e in entries)])
     deadline = deadline_of(promise, evidence)
-    days = {promise.made_on, *(e.date for e in entries)}
-    if deadline < as_of:
-        days.add(deadline + dt.timedelta(days=1))  # the status changes the day after the deadline, evidence or not
+    as_of = max([promise.made_on, *(e.date for e in entries)])
+    checked = max(checked_up_to(dataset), as_of)
+    # The status can change on a day with evidence, the day after the deadline, or a year after a day of progress.
+    known = {promise.made_on, *(e.date for e in entries)}
+    days = known | {deadline + dt.timedelta(days=1)} | {d + PROGRESS_WINDOW + dt.timedelta(days=1) for d in known}
     history: list[Change] = []
     timeline: list[Point] = []
-    for day in sorted(days):
-        t = tally(target, deadline, entries, day)
-        timeline.append(Point(day, t.delivered, t.delivered_in_part, t.pending))
+    for day in sorted(d for d in days if d <= checked):
+        t = tally(promise, target, deadline, entries, day)
+        if day in known:
+            timeline.append(Point(day, t.delivered, t.delivered_in_part, t.pending))
         if not history or history[-1].status != t.status:
             history.append(Change(day, t.status, tuple(e.row.evidence_id for e in entries if e.date == day)))
-    now = tally(target, deadline, entries, as_of)
-    return Standing(promise, _measure(unit), unit, target, deadline, as_of, now.status, now.delivered,
+    now = tally(promise, target, deadline, entries, checked)
+    return Standing(promise, _measure(unit), unit, target, deadline, as_of, checked, now.status, now.delivered,
                     now.delivered_in_part, now.pending, now.measured, entries, now.deals, tuple(history),
                     tuple(timeline))
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
-from .data import Dataset, Evidence, Source
-from .validate import normalise_quote, without_inserts
+from .data import Dataset
+from .records import Evidence, Source
+from .validate.sources import normalise_quote, without_inserts
 
 Fetch = Callable[[str], str]
+BLOCKS = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td", "th",
+          "section", "article", "header", "footer", "figcaption", "pre"]
 USER_AGENT = "factcheck-verify-quotes (+https://executable-factcheck.github.io/softbank-pledge/)"
 
 
@@ -27,39 +29,18 @@ class QuoteReport:
     detail: str = ""
 
 
-class _Text(HTMLParser):
-    """The page's readable text: what a quote is copied from (scripts and styles dropped)."""
-
-    SKIP = {"script", "style", "noscript", "template"}
-    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td", "th",
-             "section", "article", "header", "footer", "figcaption", "pre"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skipping += 1
-        elif tag in self.BLOCK:
-            self.parts.append(" ")  # blocks separate words; inline markup (<b>, <a>) does not
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self._skipping:
-            self._skipping -= 1
-        elif tag in self.BLOCK:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
 def page_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return normalise_quote("".join(parser.parts))
+    """The page's readable text, what a quote is copied from: scripts and styles dropped, blocks separating
+    words while inline markup (<b>, <a>) does not."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    for tag in soup(BLOCKS):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    return normalise_quote(soup.get_text(""))
 
 
 def fetch_url(url: str, timeout: float = 20.0) -> str:
@@ -82,6 +63,6 @@ def verify_quotes(dataset: Dataset, fetch: Fetch = fetch_url,
         except Exception as exc:  # any network failure is a finding to report, not a crash
             reports += [QuoteReport(source, e, "unreachable", f"{type(exc).__name__}: {exc}") for e in quoted]
             continue
-        reports += [QuoteReport(source, e, "found" if normalise_quote(without_inserts(e.quote, text)) in text else "missing")
-                    for e in quoted]
+        reports += [QuoteReport(source, e, "found" if normalise_quote(without_inserts(e.quote, text)) in text
+                                else "missing") for e in quoted]
     return reports

@@ -125,8 +125,8 @@ CASES: list[Case] = [
          ("passages.csv", 1, "quote_fr", "not found verbatim")),
     Case("part not in its sentence", set_cell("claims.csv", 1, "quote_fr", "Masayoshi Son a promis mille milliards"),
          ("claims.csv", 1, "quote_fr", "not a verbatim part of its passage")),
-    Case("value not part of the quote", set_cell("claims.csv", 1, "value_fr", "au moins 200 milliards de dollars"),
-         ("claims.csv", 1, "value_fr", "verbatim part of quote_fr")),
+    Case("value not part of the quote", set_cell("claims.csv", 1, "value_in_quote", "au moins 200 milliards de dollars"),
+         ("claims.csv", 1, "value_in_quote", "verbatim part of quote_fr")),
     Case("claim with no evidence", edit_rows("claims.csv", _unlinked_claim),
          ("claims.csv", None, "claim_id", "has no evidence")),
     Case("exchange rate missing for a needed date", _delete_fx,
@@ -150,8 +150,8 @@ CASES: list[Case] = [
     Case("judgment written for another outcome", set_cell("judgments.csv", 1, "applies_when", "mismatch"),
          ("judgments.csv", 1, "applies_when", "review this judgment")),
     Case("value without a unit", _on_value_row("unit", ""), ("evidence.csv", None, "unit", "value and unit go together")),
-    Case("quantity that cannot be parsed", set_cell("claims.csv", 3, "value_fr", "Masayoshi Son"),  # amount
-         ("claims.csv", 3, "value_fr", "cannot be parsed")),
+    Case("quantity that cannot be parsed", set_cell("claims.csv", 3, "value_in_quote", "Masayoshi Son"),  # amount
+         ("claims.csv", 3, "value_in_quote", "cannot be parsed")),
     Case("claim_short too long for ClaimReview", set_cell("claims.csv", 1, "claim_short_en", "x" * 90),
          ("claims.csv", 1, "claim_short_en", "longer than 75")),
     Case("source cited by no evidence", edit_rows("sources.csv", lambda r: r + [["orphan-source", *r[1][1:]]]),

@@ -1,0 +1,58 @@
+"""The book's notebooks against the data: every id a notebook names, and every value its prose cites, exists.
+
+Renaming a claim in the data is reported here, with the notebook and cell to fix, rather than as a failed cell
+or a missing value when the book is built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..data import Dataset
+from ..errors import Problem
+
+VALUE_ROLE = re.compile(r"\{value\}`([^`]+)`")
+NAMED_IDS = {  # a call a notebook makes → the table whose id it names
+    re.compile(r"""\.sentence\(\s*["']([^"']+)["']"""): "passages",
+    re.compile(r"""\.claim\(\s*["']([^"']+)["']"""): "claims",
+    re.compile(r"""evidence_frame\(\s*["']([^"']+)["']"""): "claims",
+    re.compile(r"""ClaimPage\(\s*["']([^"']+)["']"""): "pages",
+}
+CLAIM_VALUES = ("_rating", "_outlets", "_asserted", "_reported", "_nearest")
+
+
+def problems(ds: Dataset) -> list[Problem]:
+    """Every id a book notebook names, and every claim or sentence whose value its prose cites, exists."""
+    book = ds.data_dir.parent / "book"
+    known = {"passages": {p.passage_id for p in ds.passages}, "claims": {c.claim_id for c in ds.claims},
+             "pages": {p.page for p in ds.passages}}
+    out = []
+    for path in sorted(book.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        name = "../" + path.relative_to(ds.data_dir.parent).as_posix()
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        except (ValueError, KeyError) as exc:
+            out.append(Problem(name, None, None, None, f"not a readable notebook: {exc}"))
+            continue
+        for number, cell in enumerate(cells, start=1):
+            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            named: list[tuple[str, str]] = []
+            if cell["cell_type"] == "code":
+                named += [(table, m) for pattern, table in NAMED_IDS.items() for m in pattern.findall(text)]
+            else:
+                for key in VALUE_ROLE.findall(text):
+                    if key.startswith("sentence_") and key.endswith("_rating"):
+                        named.append(("passages", key.removeprefix("sentence_").removesuffix("_rating")))
+                    elif key.endswith(CLAIM_VALUES):
+                        named.append(("claims", key.rsplit("_", 1)[0]))
+            for table, value in named:
+                if value not in known[table]:
+                    where = {"passages": "data/passages.csv", "claims": "data/claims.csv",
+                             "pages": "data/passages.csv (page)"}[table]
+                    out.append(Problem(name, None, None, value,
+                                       f"cell {number} names {table.rstrip('s')} {value!r}, which {where} does not "
+                                       f"have: was it renamed?"))
+    return out

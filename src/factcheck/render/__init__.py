@@ -1,0 +1,28 @@
+"""What a reader reads: findings, verdicts and statuses turned into words, per edition, when the book is built.
+
+One module per kind of page (claims, overview, tracker, sources, method) and one for charts; each function
+takes what was computed and a :class:`Page` (the data for the texts, the edition's :class:`Words`, and where
+charts go) and returns MyST Markdown. Nothing here imports Jupyter or Sphinx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..data import Dataset
+from .words import Words
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything a renderer needs besides what was computed."""
+
+    dataset: Dataset
+    w: Words
+    chart: Callable[[Any, str], str]  # (matplotlib Figure, alt text) → MyST that shows it
+
+    def text(self, record: object, column: str) -> str:
+        """What a fact-checker wrote in this edition's language: ``conclusion`` → ``conclusion_fr``."""
+        return getattr(record, f"{column}_{self.w.code}")

@@ -1,0 +1,215 @@
+"""A claim page in words: each sentence with its rating and reason first, the article's words, the parts, what
+happened since, and the decisive sources; then the rest of the evidence and the computation, collapsed."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ..notebook import Computation, Part, Sentence
+from ..notebook import Evidence as PageCards
+from ..outcomes import Comparison
+from ..records import Article, Evidence, Passage, Source
+from ..sources import Card
+from . import Page
+from .findings import metric_name
+from .findings import sentence as finding_sentence
+from .method import badge, status_badge
+from .myst import anchor_of, block, container, doc, heading, lang_span, link, list_table, md, ref
+from .words import NC_, Words
+
+STANCES = {"supports": NC_("stance", "Supports"), "contradicts": NC_("stance", "Contradicts"),
+           "qualifies": NC_("stance", "Qualifies"), "context": NC_("stance", "Context")}
+
+
+def stance_label(stance: str, w: Words) -> str:
+    return w.ct("stance", STANCES[stance])
+
+
+def passage_anchor(passage: Passage) -> str:
+    return anchor_of("passage", passage.passage_id)
+
+
+def claim_link(passage: Passage, page: Page) -> str:
+    """A link to a sentence's verdict, from any page."""
+    return ref(page.text(passage, "claim_short"), passage_anchor(passage))
+
+
+def conclusion(part: Part, page: Page) -> str:
+    """A part's reason: the judgment's rationale where one decided the rating, else the finding's own words."""
+    if part.judged:
+        judgment = page.dataset.judgment_for(part.claim_id)
+        return page.text(judgment, "rationale")
+    return finding_sentence(part.finding, page.w)
+
+
+def when_published(article: Article, w: Words) -> str:
+    if article.date_published:
+        return w.t("published {date}", date=w.date(article.date_published))
+    about = w.t("about the article")
+    return w.t("undated, written between {after} and {before} ({about})", after=w.date(article.written_after),
+               before=w.date(article.written_before), about=doc(about, "book/about-article"))
+
+
+# --- a sentence of the article and its verdict ------------------------------------------------
+
+def sentence(out: Sentence, page: Page) -> str:
+    """The claim, our rating and its reason first (above the fold on a phone), then the article's own words,
+    who published them and when, then the parts, what happened since, and the decisive sources."""
+    w, data = page.w, page.dataset
+    p = data.passage(out.passage_id)
+    article = data.article(p.article_id)
+    label = w.t("Claim:")
+    head = heading(2, f'<span class="fc-claim-label">{escape(label)}</span> {escape(page.text(p, "claim_short"))}',
+                   passage_anchor(p), "fc-passage-title")
+    rating = container("fc-verdict", f"{badge(out.rating, w)} {md(page.text(p, 'conclusion'))}")
+    lines = [container("fc-label", w.t("What the article says")),
+             container("fc-quote-fr language-fr", f"« {md(p.quote_fr)} »")]
+    if w.code != "fr":
+        lines.append(container("fc-quote-en", w.t("*In English:* {quote}", quote=md(p.quote_en))))
+    publisher = md(article.publisher) if article.publisher else w.t("Unknown publisher")
+    lines.append(container("fc-byline", w.t("{publisher}, « {headline} », {when}.", publisher=publisher,
+                                            headline=lang_span(article.headline_fr, "fr"),
+                                            when=when_published(article, w))))
+    blocks = [head, rating, container("fc-claimbox", "\n\n".join(lines)), parts(out.parts, page)]
+    blocks += [tracker_note(promise_id, page) for promise_id in out.promises]
+    blocks.append(decisive(out.decisive, page))
+    return "\n\n".join(b for b in blocks if b)
+
+
+def parts(items: tuple[Part, ...], page: Page) -> str:
+    if len(items) == 1:
+        return ""
+    w = page.w
+    lines = [f"- {badge(p.rating, w)} **{md(page.text(page.dataset.claim(p.claim_id), 'claim_short'))}.** "
+             f"{md(conclusion(p, page))}" for p in items]
+    title = w.nt("**The {count} part of this sentence we checked**", "**The {count} parts of this sentence we checked**",
+                 len(items), count=w.count(len(items), feminine=True))
+    return container("fc-parts", title + "\n\n" + "\n".join(lines))
+
+
+def tracker_note(promise_id: str, page: Page) -> str:
+    """What a claim page says of the promise it quotes, as the tracker rates it today: kept apart from the
+    verdict, linked to the tracker."""
+    from ..tracker import standing
+
+    w = page.w
+    s = standing(page.dataset, next(p for p in page.dataset.promises if p.promise_id == promise_id))
+    status, as_of = s.status, s.as_of
+    tracker = w.t("pledge tracker")
+    return container("fc-tracker-link", w.t(
+        "**What happened since.** The {tracker} rates this promise {status} as of {date}. That is a separate "
+        "question from this verdict, which judges the article when it was written.",
+        tracker=ref(tracker, anchor_of("promise", promise_id)), status=status_badge(status, w),
+        date=w.date(as_of)))
+
+
+# --- evidence ---------------------------------------------------------------------------------
+
+def _site(publisher: str) -> str:
+    """'The Business Times (businesstimes.com.sg)' → 'The Business Times': one pair of brackets is enough."""
+    return re.sub(r"\s*\([^()]*\)$", "", publisher) or publisher
+
+
+def credit(source: Source, w: Words) -> str:
+    """'AP (via Spectrum News 13)': a copy is credited to its original outlet."""
+    if source.is_copy:
+        return w.t("{original} (via {site})", original=md(source.original_publisher or ""),
+                   site=md(_site(source.publisher)))
+    return md(source.publisher)
+
+
+def plain_credit(source: Source, w: Words) -> str:
+    """The credit as plain text (for a table cell or a chart)."""
+    return credit(source, w).replace("\\", "")
+
+
+def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:
+    """A quote in its own language; where that is not the edition's, our translation follows, marked ours."""
+    w = page.w
+    when = w.date(source.date_published) if source.date_published else w.t("undated")
+    quote = container(f"fc-quote language-{ev.language}", w.quoted(md(ev.quote)) if ev.language == w.code
+                      else ("“" + md(ev.quote) + "”" if ev.quote[:1] not in "“\"«" else md(ev.quote)))
+    lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, w)}</span> · **{credit(source, w)}**, {when}',
+             quote]
+    translation = page.text(ev, "translation") if ev.language != w.code else ""
+    if translation:
+        lines.append(container(f"fc-translation language-{w.code}",
+                               w.t("*Our translation:* {quote}", quote=w.quoted(md(translation)))))
+    if source.anonymous:
+        lines.append(container("fc-note", w.t("An anonymous copy with no identifiable original: shown as context, "
+                                              "never counted as confirmation.")))
+    accessed = w.t("accessed {date}", date=w.date(source.date_accessed))
+    lines.append(container("fc-cite", f"{link(source.title, source.url)}, {accessed}"))
+    return container(f"fc-evidence fc-{stance}", "\n\n".join(lines))
+
+
+def cards(items: tuple[Card, ...], page: Page) -> str:
+    data = page.dataset
+    evidence = {e.evidence_id: e for e in data.evidence}
+    return "\n\n".join(evidence_card(evidence[c.evidence_id], c.stance, data.source(evidence[c.evidence_id].source_id),
+                                     page) for c in items)
+
+
+def decisive(items: tuple[Card, ...], page: Page) -> str:
+    if not items:
+        return ""
+    return container("fc-decisive", page.w.t("**The decisive sources**") + "\n\n" + cards(items, page))
+
+
+def page_evidence(out: PageCards, page: Page) -> str:
+    """Where the wording came from, then every other card of the page, each once, collapsed."""
+    w, blocks = page.w, []
+    if out.evidence.chain:
+        blocks.append(block("dropdown", cards(out.evidence.chain, page),
+                            w.t("Where the wording came from, and what the article leaves out ({count})",
+                                count=len(out.evidence.chain))))
+    if out.evidence.rest:
+        blocks.append(block("dropdown", cards(out.evidence.rest, page),
+                            w.t("All other evidence on this page ({count})", count=len(out.evidence.rest))))
+    return "\n\n".join(blocks)
+
+
+# --- the computation, for the cell a reader can open ------------------------------------------
+
+COMPARED = {"match": NC_("compared", "agrees"), "mismatch": NC_("compared", "differs"),
+            "approximate": NC_("compared", "close, not the same"),
+            "qualifier_unsupported": NC_("compared", "same figure, without the article's qualifier")}
+
+
+def _reported(c: Comparison, w: Words) -> str:
+    if c.metric:
+        rate = w.t(" at ¥{rate}/$", rate=w.number(c.jpy_per_usd)) if c.jpy_per_usd else ""
+        return f"{metric_name(c.metric, w)} {w.amount(c.amount.value, 'USD')}{rate}"
+    if c.amount is not None:
+        return w.quantity(c.amount)
+    return w.date(c.date)
+
+
+def clip(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def computation(out: Computation, page: Page) -> str:
+    """What the check compared, row by row, in words a reader understands, collapsed under one line."""
+    w, data = page.w, page.dataset
+    evidence = {e.evidence_id: e for e in data.evidence}
+
+    def outlet(evidence_id: str) -> str:
+        return md(plain_credit(data.source(evidence[evidence_id].source_id), w))
+
+    if out.finding.comparisons:
+        rows = [(outlet(c.evidence_id), md(_reported(c, w)), md(w.ct("compared", COMPARED[c.outcome])))
+                for c in out.finding.comparisons]
+        header = (w.ct("column", "Source"), w.ct("column", "Reported"), w.ct("column", "Against the article"))
+        title = w.t("Every figure compared ({count})", count=len(rows))
+    else:
+        def says(card: Card) -> str:
+            ev = evidence[card.evidence_id]
+            return md(clip(ev.quote if ev.language == w.code else page.text(ev, "translation") or ev.quote))
+
+        rows = [(outlet(c.evidence_id), stance_label(c.stance, w), says(c)) for c in out.stances]
+        header = (w.ct("column", "Source"), w.ct("column", "Reading"), w.ct("column", "What it says"))
+        title = w.t("How each source reads ({count})", count=len(rows))
+    return block("dropdown", list_table(header, rows, "fc-table fc-cards"), title)
+

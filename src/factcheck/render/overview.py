@@ -1,0 +1,124 @@
+"""The landing page and the record of changes: the bottom line, what the article gets wrong, every sentence with
+its rating and reason, who publishes this check, when it changed and how to report an error."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..data import Dataset
+from ..ratings import PassageVerdict, Rating
+from . import Page
+from .claims import claim_link
+from .method import badge, rating_name
+from .myst import container, doc, lang_span, link, list_table, md
+from .words import NC_
+
+CORRECTIONS_SHOWN = 5
+"""The landing page lists at most this many corrections, worst and most central first; the table has all."""
+WRONG = (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE)
+CHANGES = {"published": NC_("change", "publication"), "substantive": NC_("change", "substantive change"),
+           "minor": NC_("change", "minor change")}
+
+
+def bottom_line(verdicts: Sequence[PassageVerdict], page: Page) -> str:
+    """Two or three sentences on what the article gets right and wrong, written from the verdicts."""
+    w = page.w
+
+    def summaries(vs) -> str:
+        return md(w.join([page.text(v.passage, "summary") for v in vs]))
+
+    holding = [v for v in verdicts if v.rating in (Rating.TRUE, Rating.MOSTLY_TRUE)]
+    wrong = [v for v in verdicts if v.rating in WRONG]
+    unknown = [v for v in verdicts if v.rating is Rating.UNVERIFIED]
+    text = w.nt("**The bottom line.** Of the {count} sentences we checked, {held} holds up fully or mostly: "
+                "{right}.",
+                "**The bottom line.** Of the {count} sentences we checked, {held} hold up fully or mostly, among "
+                "them {right}.", len(holding), count=w.count(len(verdicts), feminine=True),
+                held=w.count(len(holding), feminine=True), right=summaries([v for v in holding if v.central] or holding))
+    if wrong:
+        text += " " + w.t("But it misleads or is wrong on {wrong}.", wrong=summaries(wrong))
+    if unknown:
+        text += " " + w.t("We could not verify {unknown}.", unknown=summaries(unknown))
+    return container("fc-bottom-line", text)
+
+
+def corrections_list(verdicts: Sequence[PassageVerdict], page: Page) -> str:
+    w = page.w
+    wrong = sorted((v for v in verdicts if v.rating in WRONG), key=lambda v: (v.rating.rank, not v.central))
+    items = [f"- {badge(v.rating, w)} **{claim_link(v.passage, page)}.** {md(page.text(v.passage, 'conclusion'))}"
+             for v in wrong[:CORRECTIONS_SHOWN]]
+    rest = len(wrong) - CORRECTIONS_SHOWN
+    if rest > 0:
+        items.append("- " + w.nt("And {count} more in the table below.", "And {count} more in the table below.", rest,
+                                 count=w.count(rest, feminine=True)))
+    return w.t("**What the article gets wrong**") + "\n\n" + container("fc-corrections", "\n".join(items))
+
+
+def verdict_table(verdicts: Sequence[PassageVerdict], page: Page) -> str:
+    """Claim · rating · reason, as cards on a phone (the reason stays)."""
+    w = page.w
+    rows = [(claim_link(v.passage, page), badge(v.rating, w), md(page.text(v.passage, "conclusion")))
+            for v in verdicts]
+    return list_table((w.ct("column", "Claim"), w.ct("column", "Rating"), w.ct("column", "Why")), rows,
+                      "fc-verdicts fc-cards", "30 15 55")
+
+
+def publication_dates(dataset: Dataset) -> tuple:
+    """(first publication, last substantive change): the two dates every page shows, with their notes."""
+    published = min((c for c in dataset.changelog if c.change == "published"), key=lambda c: c.date)
+    substantive = max((c for c in dataset.changelog if c.change in ("published", "substantive")),
+                      key=lambda c: c.date)
+    return published, substantive
+
+
+def about(page: Page, config: dict) -> str:
+    """Who publishes this check, when it was published and last changed, and how to report an error."""
+    w, data = page.w, page.dataset
+    article = data.article()
+    published, changed = publication_dates(data)
+    archived = f"{config['repository'].rstrip('/')}/blob/main/data/{article.text_path}"
+    publisher, contact = config["publisher"], config["contact"]
+    site = w.t("on {publisher}", publisher=article.publisher) if article.publisher else w.t("on its site")
+    where = link(site, article.url) if article.url else w.t("address unknown")
+    report = link(w.t("Report an error or ask for a correction"), contact.get("url", ""))
+    email = contact.get("email")
+    if email:
+        report += " " + w.t("(or write to {email})", email=link(email, f"mailto:{email}"))
+    from .claims import when_published
+
+    copy, every_change = w.t("our archived copy"), w.t("Every change")
+    return "\n".join([
+        "- " + w.t("**The article under review:** « {headline} », {where}, {when}; {archived}, against which every "
+                   "quote is checked.", headline=lang_span(article.headline_fr, "fr"), where=where,
+                   when=when_published(article, w), archived=link(copy, archived)),
+        "- " + w.t("**Published** by {publisher} on {first}. **Last substantive change** {last}: {note} {changes}.",
+                   publisher=link(publisher.get("name", ""), publisher.get("url", "")), first=w.date(published.date),
+                   last=w.date(changed.date), note=md(page.text(changed, "note")),
+                   changes=doc(every_change, "book/corrections")),
+        "- " + w.t("**Found an error?** {report}: each report is answered, and each correction is logged with its "
+                   "date.", report=report),
+    ])
+
+
+def corrections(page: Page) -> str:
+    w, data = page.w, page.dataset
+    if not data.corrections:
+        return "*" + w.t("No corrections so far.") + "*"
+    lines = []
+    for c in sorted(data.corrections, key=lambda c: c.date):
+        about_ = f" ({md(page.text(data.claim(c.claim_id), 'claim_short'))})" if c.claim_id else ""
+        lines.append(f"- **{w.date(c.date)}**{about_}: {md(page.text(c, 'correction'))}")
+    return "\n".join(lines)
+
+
+def changes(page: Page) -> str:
+    w = page.w
+    return "\n".join(f"- **{w.date(c.date)}** ({w.ct('change', CHANGES[c.change])}): {md(page.text(c, 'note'))}"
+                     for c in sorted(page.dataset.changelog, key=lambda c: c.date, reverse=True))
+
+
+def rating_counts(verdicts: Sequence[PassageVerdict], page: Page) -> str:
+    """How many sentences earned each rating, in words (for the methodology)."""
+    w = page.w
+    counts = [(r, sum(v.rating is r for v in verdicts)) for r in Rating]
+    return w.join([f"{rating_name(r, w)} ({n})" for r, n in counts if n])

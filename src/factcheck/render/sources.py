@@ -1,0 +1,104 @@
+"""The sources page, the dated timeline, and what is known of the article under review."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..sources import KIND_ORDER
+from . import Page
+from .charts import timeline_chart
+from .claims import credit
+from .myst import block, container, lang_span, link, list_table, md
+from .words import NC_
+
+KINDS = {"company_report": NC_("source kind", "Company reports"),
+         "company_statement": NC_("source kind", "Company statements"),
+         "official_statement": NC_("source kind", "Official statements"),
+         "wire": NC_("source kind", "News agencies (wires)"),
+         "newspaper": NC_("source kind", "Newspapers and magazines"),
+         "broadcaster": NC_("source kind", "Broadcasters"), "trade_press": NC_("source kind", "Trade press"),
+         "social_media": NC_("source kind", "Social media and blogs"),
+         "aggregator": NC_("source kind", "Aggregators and copies"),
+         "reference": NC_("source kind", "Reference works"), "data_provider": NC_("source kind", "Market data")}
+
+
+def sources(page: Page) -> str:
+    """Every source, grouped by kind, one collapsed group each: the titles link to the pages consulted."""
+    w, data = page.w, page.dataset
+    by_source: dict[str, set[str]] = {}
+    ev_source = {e.evidence_id: e.source_id for e in data.evidence}
+    for l in data.links:
+        by_source.setdefault(ev_source[l.evidence_id], set()).add(l.claim_id)
+    short = {c.claim_id: page.text(c, "claim_short") for c in data.claims}
+    out = []
+    for kind in KIND_ORDER:
+        group = sorted((s for s in data.sources if s.kind == kind), key=lambda s: (s.outlet.lower(), s.source_id))
+        if not group:
+            continue
+        items = []
+        for s in group:
+            when = w.date(s.date_published) if s.date_published else w.t("undated")
+            bears = sorted(short[c] for c in by_source.get(s.source_id, ()))
+            used = w.t("Bears on: {claims}.", claims=md("; ".join(bears))) if bears else \
+                w.t("Dates an event on the timeline.")
+            accessed = w.t("accessed {date}", date=w.date(s.date_accessed))
+            items.append(f"- {link(s.title, s.url)}. {credit(s, w)}, {when}; {accessed}. "
+                         f"*{md(page.text(s, 'reliability_note'))}* {used}")
+        out.append(block("dropdown", "\n".join(items), f"{w.ct('source kind', KINDS[kind])} ({len(group)})"))
+    return "\n\n".join(out)
+
+
+def pledge_date(page: Page) -> dt.date:
+    """The day of the event the article reports (``articles.reports_event_id``), as the timeline dates it."""
+    event_id = page.dataset.article().reports_event_id
+    return next(e.date for e in page.dataset.events if e.event_id == event_id)
+
+
+def timeline(page: Page, after_article: bool = False) -> str:
+    """Dated events before and after the pledge (``after_article``: only what came later): a chart, then the list."""
+    w, data = page.w, page.dataset
+    pledge = pledge_date(page)
+    events = sorted((e.date, page.text(e, "label")) for e in data.events)
+    fig, alt = timeline_chart(events, pledge, w)
+    evidence = {e.evidence_id: e for e in data.evidence}
+    items = []
+    for event in sorted(data.events, key=lambda e: e.date):
+        if after_article and event.date <= pledge:
+            continue
+        ev = evidence[event.evidence_id]
+        source = data.source(ev.source_id)
+        quote = "“" + md(ev.quote) + "”" if ev.quote[:1] not in "“\"" else md(ev.quote)
+        if ev.language != w.code:
+            quote += " " + w.t("(our translation: {quote})", quote=w.quoted(md(page.text(ev, "translation") or "")))
+        items.append(f"- **{w.date(event.date)}**: {md(page.text(event, 'label'))}. {quote} "
+                     f"({link(source.title, source.url)}, {credit(source, w)})")
+    return page.chart(fig, alt) + "\n\n" + "\n".join(items)
+
+
+def article_facts(page: Page) -> str:
+    """What is known, and not known, of the article under review."""
+    w, data = page.w, page.dataset
+    a = data.article()
+    retold = data.source(a.retells_source_id) if a.retells_source_id else None
+    unknown = w.t("Unknown")
+    date = w.date(a.date_published) if a.date_published else \
+        w.t("Not shown on the page; written between {after} and {before}", after=w.date(a.written_after),
+            before=w.date(a.written_before))
+    rows = [(w.ct("article", "Headline (French)"), lang_span(a.headline_fr, "fr"))]
+    if w.code != "fr":
+        rows.append((w.ct("article", "Headline (English)"), md(a.headline_en)))
+    rows += [(w.ct("article", "Language"), w.t("French") if a.language == "fr" else md(a.language)),
+             (w.ct("article", "Publisher"), md(a.publisher) if a.publisher else unknown),
+             (w.ct("article", "Address"), link(a.url, a.url) if a.url else unknown),
+             (w.ct("article", "Date published"), date),
+             (w.ct("article", "Retells"), f"{link(retold.title, retold.url)} ({credit(retold, w)})" if retold else unknown),
+             (w.ct("article", "Provenance"), md(page.text(a, "provenance_note")))]
+    return list_table((w.ct("column", "What"), w.ct("column", "What we know")), rows, "fc-article fc-cards", "25 75")
+
+
+def article_text(page: Page) -> str:
+    """The article as archived: French in both editions."""
+    paragraphs = [p for p in page.dataset.article_text().split("\n") if p.strip()]
+    return container("fc-article-text language-fr", "\n\n".join(md(p) for p in paragraphs))
+
+

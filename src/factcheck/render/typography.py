@@ -1,0 +1,62 @@
+"""French typography, applied to every piece of French text a reader sees, whoever wrote it.
+
+The French edition's pages are set by these rules when the book is built (the build runs :func:`typeset` over
+each French text node, and over raw HTML text and image descriptions), so an editor types plain spaces and
+straight apostrophes in a catalog or a data cell and the page still reads as AFP Factuel would print it:
+
+- a no-break space between a number and its unit (« 375 millions », « 100 000 emplois ») and inside a date
+  (« 16 décembre 2024 »); thousands grouped with a narrow no-break space (« 100 000 »);
+- a narrow no-break space before ; ! ? and %, and inside « », a no-break space before :;
+- the typographic apostrophe in French words (« l’article »).
+
+Text in another language, code and addresses are left alone (the build skips them).
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+SPACES = " \u00a0\u202f"
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
+UNITS = ("milliards?", "millions?", "milliers?", "mille", "billions?", "dollars?", "yens?", "euros?", "emplois?",
+         "ans?", "mois", "jours?", "semaines?", "heures?", "gigawatts?", "GW", "Md", "Mds", "actions?", "salariés?",
+         "ingénieurs?", "sites?", "milliards de dollars")
+_MONTHS = "|".join(MONTHS)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # thousands: « 100 000 », « 1 234 567 » (a second pass catches the second group)
+    (re.compile(rf"(?<![\d,.])(\d{{1,3}})[{SPACES}](?=\d{{3}}(?!\d))"), r"\1" + NNBSP),
+    # a number and its unit, a day and its month, a month and its year
+    (re.compile(rf"(\d)[ \u202f](?=(?:{'|'.join(UNITS)})\b)"), r"\1" + NBSP),
+    (re.compile(rf"\b(\d{{1,2}}|1er)[ \u202f](?=(?:{_MONTHS})\b)"), r"\1" + NBSP),
+    (re.compile(rf"\b({_MONTHS})[ \u202f](?=\d{{4}}\b)"), r"\1" + NBSP),
+    # « guillemets »
+    (re.compile(rf"«[{SPACES}]?"), "«" + NNBSP),
+    (re.compile(rf"[{SPACES}]?»"), NNBSP + "»"),
+    # ; ! ? % take a narrow no-break space, : a no-break space (never inside a number, a time or an address)
+    (re.compile(r"(?:(?<=[^\s(\[«\u00a0\u202f])|^)[ ]?([;!?])(?=[\s)»\]”\"’.,]|$)"), NNBSP + r"\1"),
+    (re.compile(r"(?<=\d)[ \u00a0]?%"), NNBSP + "%"),
+    (re.compile(r"(?:(?<=[^\s(\[\u00a0\u202f/])|^)[ ]?(:)(?=[\s»”\"]|$)"), NBSP + r"\1"),
+    # the apostrophe of a French word
+    (re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])"), "\u2019"),
+)
+
+
+def typeset(text: str) -> str:
+    """French spacing and apostrophes in plain text; idempotent."""
+    for _ in range(4):  # « 1 000 000 » needs a second pass for its second group; « ; ! » another
+        before = text
+        for pattern, repl in _RULES:
+            text = pattern.sub(repl, text)
+        if text == before:
+            break
+    return text
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def typeset_html(html: str) -> str:
+    """The same rules over the text of an HTML fragment, never inside its tags."""
+    return "".join(part if part.startswith("<") else typeset(part) for part in _TAG.split(html))
