@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+UV ?= $(BIN)/uv
 AXE := node_modules/axe-core/axe.min.js
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
@@ -29,14 +30,21 @@ validate: $(STAMP)
 
 env: $(STAMP)
 
-# The virtual environment, rebuilt when the lock file or the package metadata change. (Tests that
-# run `make` in a copy of the project pass `-o $(STAMP)` so they never reinstall the shared venv.)
+# The virtual environment, synced by uv to requirements.lock when it or the package metadata change:
+# `uv pip sync --require-hashes` installs exactly the lock, every hash checked, and removes the rest.
+# The lock stays a hashed requirements file rather than a uv.lock: every notebook's freshness hashes it
+# (factcheck.build.execute), and pip can still install it. A new venv first gets uv from pip, from
+# requirements-bootstrap.lock (uv alone, hashed, at the lock's version; measured faster than a separate
+# tools venv); uv is in the lock too, so syncs keep it. (Tests that run `make` in a copy of the project
+# pass `-o $(STAMP)` so they never reinstall the shared venv.)
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=...)")'
-	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@test -x $(UV) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
+	test -x $(UV) || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock; }
+	test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
 
 # Browser tests need Debian's Chromium; the no-network tests need unshare and ip. Install what is
@@ -54,10 +62,14 @@ $(AXE): package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Re-pin every package, with hashes, after editing requirements.in (pip-tools is in the lock).
+# Re-pin every package, with hashes, after editing requirements.in: uv pip compile
+# (about 3 s; no pip-tools in the venv) keeps each pin unless an edit needs a change (LOCK_ARGS=--upgrade
+# re-pins all); the bootstrap lock follows requirements.lock.
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-	  --no-emit-find-links --no-emit-trusted-host -o requirements.lock requirements.in
+	for lock in requirements requirements-bootstrap; do \
+	  $(UV) pip compile --quiet --generate-hashes --strip-extras --python $(BIN)/python \
+	    --custom-compile-command "make lock" $(LOCK_ARGS) -o $$lock.lock $$lock.in; \
+	done
 
 # The fact-checker's workspace: JupyterLab on the project, with the book's environment and kernel.
 lab: $(STAMP)
