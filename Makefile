@@ -7,18 +7,19 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
 UV ?= $(BIN)/uv
 AXE := node_modules/axe-core/axe.min.js
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test execute validate env system-deps lock lab serve linkcheck bench clean
+.PHONY: book test execute validate env system-deps lab-wheels lock lab serve linkcheck bench clean
 
 book: $(STAMP)
 	$(BIN)/factcheck book
 	@echo "Book built: open _build/html/index.html (or: make serve)"
 
 # Everything CI runs, with no network (tests/offline.sh): the installs above are the only downloads.
-test: $(STAMP) system-deps $(AXE)
+test: $(STAMP) system-deps $(AXE) lab-wheels
 	tests/offline.sh $(BIN)/factcheck book --check
 	tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NBVAL) -p no:randomly
 
@@ -36,7 +37,7 @@ env: $(STAMP)
 # (factcheck.build.execute), and pip can still install it. A new venv first gets uv from pip, from
 # requirements-bootstrap.lock (uv alone, hashed, at the lock's version; measured faster than a separate
 # tools venv); uv is in the lock too, so syncs keep it. (Tests that run `make` in a copy of the project
-# pass `-o $(STAMP)` so they never reinstall the shared venv.)
+# pass `-o $(STAMP)` so they never reinstall the shared venv; tests/test_lab.py passes UV=.)
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=...)")'
 	@test -x $(UV) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
@@ -46,6 +47,24 @@ $(STAMP): requirements.lock pyproject.toml
 	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
+
+# JupyterLab for `make lab` only: requirements-lab.lock is requirements.lock (same versions) plus what
+# only JupyterLab needs; uv adds what is missing (--no-deps: the lock is complete, as for a sync). A sync
+# of the book's lock removes it again.
+$(LAB_STAMP): requirements-lab.lock $(STAMP)
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements-lab.lock
+	touch $@
+
+# tests/test_lab.py runs `make lab` into a new venv with no network, so the lab lock's wheels must be in
+# uv's cache: an offline dry run tells whether any is missing, and only then are they fetched (uv has no
+# download-only command: they go to a throwaway directory, never into .venv).
+lab-wheels: $(STAMP)
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	args=(--python $(BIN)/python --require-hashes --no-deps --target "$$tmp" -r requirements-lab.lock); \
+	if ! plan="$$($(UV) pip install --dry-run --offline "$${args[@]}" 2>&1)" || grep -q "Would download" <<<"$$plan"; then \
+	  echo "Fetching the wheels of requirements-lab.lock into uv's cache (for tests/test_lab.py)"; \
+	  $(UV) pip install --quiet "$${args[@]}"; \
+	fi
 
 # Browser tests need Debian's Chromium; the no-network tests need unshare and ip. Install what is
 # missing (as root, with apt-get); never skip those tests.
@@ -62,17 +81,17 @@ $(AXE): package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Re-pin every package, with hashes, after editing requirements.in: uv pip compile
+# Re-pin every package, with hashes, after editing requirements.in or requirements-lab.in: uv pip compile
 # (about 3 s; no pip-tools in the venv) keeps each pin unless an edit needs a change (LOCK_ARGS=--upgrade
-# re-pins all); the bootstrap lock follows requirements.lock.
+# re-pins all); the lab and bootstrap locks follow requirements.lock.
 lock: $(STAMP)
-	for lock in requirements requirements-bootstrap; do \
+	for lock in requirements requirements-lab requirements-bootstrap; do \
 	  $(UV) pip compile --quiet --generate-hashes --strip-extras --python $(BIN)/python \
 	    --custom-compile-command "make lock" $(LOCK_ARGS) -o $$lock.lock $$lock.in; \
 	done
 
 # The fact-checker's workspace: JupyterLab on the project, with the book's environment and kernel.
-lab: $(STAMP)
+lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_ARGS)
 
 serve:

@@ -1,5 +1,5 @@
-"""The locks the Makefile installs from: every package pinned with its hashes, and the bootstrap lock is uv at
-the book's lock's version."""
+"""The three locks the Makefile installs from agree: JupyterLab only in the lab lock, which is the book's lock
+(same versions, same hashes) plus what only it needs; the bootstrap lock is uv at the book's lock's version."""
 
 import re
 
@@ -20,7 +20,16 @@ def _pins(path) -> dict[str, tuple[str, frozenset[str]]]:
 
 @pytest.fixture(scope="module")
 def locks(root):
-    return {name: _pins(root / f"requirements{name}.lock") for name in ("", "-bootstrap")}
+    return {name: _pins(root / f"requirements{name}.lock") for name in ("", "-lab", "-bootstrap")}
+
+
+def test_jupyterlab_is_installed_by_make_lab_only(locks):
+    assert "jupyterlab" not in locks[""] and "jupyterlab" in locks["-lab"]
+
+
+def test_the_lab_lock_is_the_books_lock_plus_the_lab(locks):
+    book, lab = locks[""], locks["-lab"]
+    assert {name: lab.get(name) for name in book} == book
 
 
 def test_the_bootstrap_lock_is_uv_at_the_books_lock_version(locks):
