@@ -37,7 +37,8 @@ env: $(STAMP)
 # (factcheck.build.execute), and pip can still install it. A new venv first gets uv from pip, from
 # requirements-bootstrap.lock (uv alone, hashed, at the lock's version; measured faster than a separate
 # tools venv); uv is in the lock too, so syncs keep it. (Tests that run `make` in a copy of the project
-# pass `-o $(STAMP)` so they never reinstall the shared venv; tests/test_lab.py passes UV=.)
+# pass `-o $(STAMP)` so they never reinstall the shared venv; tests/test_lab.py builds a new one, offline,
+# with the shared venv's uv: UV=.venv/bin/uv.)
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=...)")'
 	@test -x $(UV) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
