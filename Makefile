@@ -7,17 +7,19 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
+UV ?= $(BIN)/uv
 AXE := node_modules/axe-core/axe.min.js
 PYTEST_NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test execute validate env system-deps lock lab serve linkcheck bench clean
+.PHONY: book test execute validate translations env system-deps lab-wheels lock lab serve linkcheck bench clean
 
 book: $(STAMP)
 	$(BIN)/factcheck book
 	@echo "Book built: open _build/html/index.html (or: make serve)"
 
 # Everything CI runs, with no network (tests/offline.sh): the installs above are the only downloads.
-test: $(STAMP) system-deps $(AXE)
+test: $(STAMP) system-deps $(AXE) lab-wheels
 	tests/offline.sh $(BIN)/factcheck book --check
 	tests/offline.sh $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_NBVAL) -p no:randomly
 
@@ -27,17 +29,47 @@ execute: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/factcheck validate
 
+# After an English edit: the French catalogs (locales/fr) get the new messages, and edited ones turn fuzzy.
+translations: $(STAMP)
+	$(BIN)/factcheck translations
+
 env: $(STAMP)
 
-# The virtual environment, rebuilt when the lock file or the package metadata change. (Tests that
-# run `make` in a copy of the project pass `-o $(STAMP)` so they never reinstall the shared venv.)
+# The virtual environment, synced by uv to requirements.lock when it or the package metadata change:
+# `uv pip sync --require-hashes` installs exactly the lock, every hash checked, and removes the rest.
+# The lock stays a hashed requirements file rather than a uv.lock: every notebook's freshness hashes it
+# (factcheck.pipeline.execute), and pip can still install it. A new venv first gets uv from pip, from
+# requirements-bootstrap.lock (uv alone, hashed, at the lock's version; measured faster than a separate
+# tools venv); uv is in the lock too, so syncs keep it. (Tests that run `make` in a copy of the project
+# pass `-o $(STAMP)` so they never reinstall the shared venv; tests/test_lab.py builds a new one, offline,
+# with the shared venv's uv: UV=.venv/bin/uv.)
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (set PYTHON=...)")'
-	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@test -x $(UV) || $(PYTHON) -c 'import ensurepip' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; }
+	test -x $(UV) || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
+	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock; }
+	test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $@
+
+# JupyterLab for `make lab` only: requirements-lab.lock is requirements.lock (same versions) plus what
+# only JupyterLab needs; uv adds what is missing (--no-deps: the lock is complete, as for a sync). A sync
+# of the book's lock removes it again.
+$(LAB_STAMP): requirements-lab.lock $(STAMP)
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements-lab.lock
+	touch $@
+
+# tests/test_lab.py runs `make lab` into a new venv with no network, so the lab lock's wheels must be in
+# uv's cache: an offline dry run tells whether any is missing, and only then are they fetched (uv has no
+# download-only command: they go to a throwaway directory, never into .venv).
+lab-wheels: $(STAMP)
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	args=(--python $(BIN)/python --require-hashes --no-deps --target "$$tmp" -r requirements-lab.lock); \
+	if ! plan="$$($(UV) pip install --dry-run --offline "$${args[@]}" 2>&1)" || grep -q "Would download" <<<"$$plan"; then \
+	  echo "Fetching the wheels of requirements-lab.lock into uv's cache (for tests/test_lab.py)"; \
+	  $(UV) pip install --quiet "$${args[@]}"; \
+	fi
 
 # Browser tests need Debian's Chromium; the no-network tests need unshare and ip. Install what is
 # missing (as root, with apt-get); never skip those tests.
@@ -54,13 +86,17 @@ $(AXE): package-lock.json | system-deps
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Re-pin every package, with hashes, after editing requirements.in (pip-tools is in the lock).
+# Re-pin every package, with hashes, after editing requirements.in or requirements-lab.in: uv pip compile
+# (about 3 s; no pip-tools in the venv) keeps each pin unless an edit needs a change (LOCK_ARGS=--upgrade
+# re-pins all); the lab and bootstrap locks follow requirements.lock.
 lock: $(STAMP)
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-	  --no-emit-find-links --no-emit-trusted-host -o requirements.lock requirements.in
+	for lock in requirements requirements-lab requirements-bootstrap; do \
+	  $(UV) pip compile --quiet --generate-hashes --strip-extras --python $(BIN)/python \
+	    --custom-compile-command "make lock" $(LOCK_ARGS) -o $$lock.lock $$lock.in; \
+	done
 
 # The fact-checker's workspace: JupyterLab on the project, with the book's environment and kernel.
-lab: $(STAMP)
+lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root,) $(LAB_ARGS)
 
 serve:

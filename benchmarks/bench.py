@@ -13,7 +13,10 @@ test. It prints medians over several runs, measured in one run on the same machi
    1.2 times the no-op rebuild; each notebook against the floor (a kernel start plus imports);
 6. the size of the lock file, now and at the previous landing;
 7. building both editions (English, and French under fr/) against building the English alone, each from an
-   empty _build with every notebook current: wall-clock time and CPU time.
+   empty _build with every notebook current: wall-clock time and CPU time;
+8. the book command's environment step on a fresh clone (`make env`: uv from pip, then `uv pip sync
+   --require-hashes`) against a plain `python3 -m venv` + `pip install --require-hashes -r requirements.lock`,
+   both into a new venv from empty caches (`--only-env` times this alone).
 
 Everything runs in copies under benchmarks/_work/ (git-ignored); `--double` adds a synthetic copy with
 every page doubled.
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -48,11 +52,11 @@ RUN_NB = ("import sys, nbformat; from nbclient import NotebookClient; import sub
           ".execute(stderr=subprocess.DEVNULL)")
 
 
-def sh(args: list[str], cwd: Path, check: bool = True) -> float:
+def sh(args: list[str], cwd: Path, check: bool = True, env: dict | None = None) -> float:
     start = time.perf_counter()
     out = subprocess.run(args, cwd=cwd, capture_output=True, text=True,
-                         env={"PATH": f"{BIN}:/usr/bin:/bin:/usr/sbin:/sbin", "HOME": "/root",
-                              "PYTHONPATH": str(cwd / "src")})
+                         env=env or {"PATH": f"{BIN}:/usr/bin:/bin:/usr/sbin:/sbin", "HOME": "/root",
+                                     "PYTHONPATH": str(cwd / "src")})
     elapsed = time.perf_counter() - start
     if check and out.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed in {cwd}:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
@@ -80,6 +84,51 @@ def editions_cost(copy: Path, runs: int) -> dict:
         both.append(cold_build(copy))
     return {"en_wall": statistics.median(w for w, _ in english), "en_cpu": statistics.median(c for _, c in english),
             "both_wall": statistics.median(w for w, _ in both), "both_cpu": statistics.median(c for _, c in both)}
+
+
+def environment_step(runs: int) -> dict:
+    """The book command's environment step on a fresh clone against the plain pip install of the same lock.
+
+    Each into a new venv with empty caches, as on a new machine: uv's and pip's caches in an empty temporary
+    directory, and no pip configuration (this machine's adds local indexes; its CA bundle is kept).
+    uv: `make env`, where pip installs uv from requirements-bootstrap.lock, then uv syncs the venv to
+    requirements.lock and installs the editable factcheck (uv does not byte-compile: Python does it on first
+    import). pip: `python3 -m venv`, then `pip install --require-hashes -r requirements.lock` (not even the
+    editable package). Alternated run by run, so that both see the same network."""
+    copy = make_copy("env", False)
+    python = str(Path(sys.base_prefix) / "bin" / "python3")
+    scratch, venv = WORK / "env-caches", copy / ".venv"
+    times: dict[str, list[float]] = {"uv": [], "pip": []}
+    # the machine's network settings (proxy, CA bundle: PIP_CERT too), but none of pip's or uv's other settings
+    machine = {k: v for k, v in os.environ.items()
+               if not k.startswith(("PIP_", "UV_", "VIRTUAL_ENV", "PYTHON", "MAKE", "MFLAGS")) or k == "PIP_CERT"}
+    for _ in range(runs):
+        for tool in times:
+            shutil.rmtree(scratch, ignore_errors=True)
+            shutil.rmtree(venv, ignore_errors=True)
+            scratch.mkdir()
+            env = {**machine, "PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "HOME": str(scratch),
+                   "PIP_CONFIG_FILE": os.devnull, "PIP_CACHE_DIR": str(scratch / "pip"),
+                   "UV_CACHE_DIR": str(scratch / "uv")}
+            if tool == "uv":
+                times[tool].append(sh(["make", "--no-print-directory", "env", f"PYTHON={python}"], copy, env=env))
+            else:
+                times[tool].append(sh([python, "-m", "venv", str(venv)], copy, env=env) + sh(
+                    [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                     "--require-hashes", "-r", "requirements.lock"], copy, env=env))
+    shutil.rmtree(scratch, ignore_errors=True)
+    packages = sum(bool(re.match(r"^[A-Za-z0-9_.-]+==", line))
+                   for line in (copy / "requirements.lock").read_text(encoding="utf-8").splitlines())
+    return {"packages": packages, "uv": statistics.median(times["uv"]), "pip": statistics.median(times["pip"]),
+            "runs": times}
+
+
+def report_environment(r: dict) -> None:
+    print(f"\n== environment step on a fresh clone: new venv, empty caches, {r['packages']} packages "
+          "(medians, seconds)")
+    print(f"python3 -m venv + pip install --require-hashes -r requirements.lock: {r['pip']:.1f}")
+    print(f"make env (pip installs uv, uv pip sync --require-hashes, editable factcheck): {r['uv']:.1f}  "
+          f"ratio {r['uv'] / r['pip']:.2f} (target <= 0.40)")
 
 
 def make_copy(name: str, double: bool) -> Path:
@@ -240,8 +289,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--full-test", action="store_true", help="also time the whole test command once")
     parser.add_argument("--double", action="store_true", help="also measure a synthetic copy with every page doubled")
+    parser.add_argument("--only-env", action="store_true", help="only time the environment step (uv against pip)")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.only_env:
+        environment = environment_step(args.runs)
+        report_environment(environment)
+        (WORK / "results.json").write_text(json.dumps({"environment": environment}, indent=1), encoding="utf-8")
+        return
     results = {"book": measure("book", False, args.runs, args.full_test)}
     report("book", results["book"])
     before, now = lock_sizes()
@@ -254,6 +309,8 @@ def main() -> None:
         print("\n== growth when the notebooks double")
         for key in ("naive", "ours_checks", "sphinx_noop", "book_noop", "book_after_edit"):
             print(f"{key:<16} {a[key]:.2f} -> {b[key]:.2f}  x{b[key] / a[key]:.2f}")
+    results["environment"] = environment_step(args.runs)
+    report_environment(results["environment"])
     (WORK / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 

@@ -1,4 +1,9 @@
-"""`make lab`: JupyterLab on the project, offline, with the book's environment."""
+"""`make lab`: JupyterLab on the project, offline, with the book's environment.
+
+`make book` and `make test` do not install JupyterLab: `make lab` adds requirements-lab.lock. So the test runs
+`make lab` as a fact-checker's first one, into a new venv (not the shared one): uv creates and syncs it, then
+adds the lab lock, from uv's cache with no network (`make test` put the wheels there first: `lab-wheels`).
+"""
 
 import json
 import os
@@ -6,6 +11,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 
@@ -21,17 +27,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_make_lab_starts_jupyterlab_on_the_project_and_lists_the_book(root, tmp_path):
+def test_make_lab_installs_its_lock_and_starts_jupyterlab_on_the_project(root, tmp_path):
     port, token = _free_port(), secrets.token_hex(16)
     args = (f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token} "
             f"--ServerApp.port_retries=0 --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
-    env = {"PATH": f"{VENV}/bin:/usr/bin:/bin", "HOME": str(tmp_path), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_DATA_DIR": str(tmp_path / "data")}
-    server = subprocess.Popen(["make", "--no-print-directory", "-o", f"{VENV}/.installed", "lab", f"VENV={VENV}",
-                               f"LAB_ARGS={args}"], cwd=root, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    uv = VENV / "bin" / "uv"  # the shared venv's uv; the new venv gets its own from the lock
+    cache = subprocess.run([uv, "cache", "dir"], capture_output=True, text=True, check=True).stdout.strip()
+    venv = tmp_path / "venv"
+    env = {"PATH": f"{venv}/bin:/usr/bin:/bin", "HOME": str(tmp_path), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+           "UV_CACHE_DIR": cache, "UV_OFFLINE": "1"}
+    server = subprocess.Popen(["make", "--no-print-directory", "lab", f"VENV={venv}", f"UV={uv}",
+                               f"PYTHON={sys.base_prefix}/bin/python3", f"LAB_ARGS={args}"], cwd=root, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        listing, deadline = None, time.monotonic() + 90
+        listing, deadline = None, time.monotonic() + 240  # the install, then JupyterLab's start
         while time.monotonic() < deadline and server.poll() is None:
             try:
                 url = f"http://127.0.0.1:{port}/api/contents?token={token}"
@@ -45,6 +55,9 @@ def test_make_lab_starts_jupyterlab_on_the_project_and_lists_the_book(root, tmp_
         assert names.get("book") == "directory" and names.get("data") == "directory"
         kernels = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs?token={token}"))
         assert "python3" in kernels["kernelspecs"]  # the kernel `factcheck execute` runs the book with
+        listed = subprocess.run([uv, "pip", "list", "--format=json", "--python", venv / "bin" / "python"],
+                                capture_output=True, text=True, check=True).stdout
+        assert {"factcheck", "jupyterlab"} <= {p["name"] for p in json.loads(listed)}  # the book's venv, plus the lab
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
