@@ -78,6 +78,7 @@ def _problems(data_dir: Path, today: dt.date) -> list[Problem]:
     problems += _check_rules(dataset, tables)
     problems += _source_rules(dataset, tables)
     problems += _snapshot_rules(dataset, tables)
+    problems += _shared_text_rules(dataset, tables)
     problems += _tracker_rules(dataset, tables)
     problems += _notebook_rules(dataset)
     try:
@@ -525,4 +526,31 @@ def _scale_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
                                pv.passage.conclusion_rating,
                                f"its parts now rate {pv.passage.passage_id} {pv.rating.value}; rewrite conclusion_en "
                                f"for that rating and set conclusion_rating to it"))
+    return out
+
+
+def _shared_text_rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """Two sources whose snapshots share a long passage (outside quoted speech) are one report: the later one
+    names the other's original in ``original_publisher``, or ``shared_text.csv`` says why they are independent."""
+    from .copies import shared_passages
+
+    explained: list[tuple[str, str]] = []
+    out: list[Problem] = []
+    if "shared_text" in tables:
+        rows, _ = schema.read_table(ds.data_dir, tables["shared_text"])  # its own problems are reported above
+        explained = [(r["source_id"], r["other_source_id"]) for r in rows]
+        out += [Problem(tables["shared_text"].path, n, "why_en", r["why_en"], "prose must not type numbers; let the "
+                        "checks compute and show them") for n, r in enumerate(rows, 1) if types_a_figure(r["why_en"])]
+    sources = {s.source_id: s for s in ds.sources}
+    order = {s.source_id: n for n, s in enumerate(ds.sources)}
+    texts = {sid: snap.text for sid in sources if (snap := ds.snapshot(sid)) is not None}
+    for shared in shared_passages(texts, {sid: s.outlet for sid, s in sources.items()}, explained):
+        a, b = sources[shared.source_id], sources[shared.other_source_id]
+        dated = a.date_published and b.date_published and a.date_published != b.date_published
+        a_later = a.date_published > b.date_published if dated else order[a.source_id] > order[b.source_id]
+        later, other = (a, b) if a_later else (b, a)
+        out.append(Problem(tables["sources"].path, _row(ds, "sources", later), "original_publisher",
+                           later.original_publisher or "",
+                           f"shares {shared.length} words with {other.source_id} ({other.outlet}) but names a "
+                           "different original: set original_publisher, or explain the pair in shared_text.csv"))
     return out
