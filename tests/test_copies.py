@@ -51,11 +51,12 @@ def test_the_same_passage_inside_quotation_marks_is_not_reported():
     assert shared_passages(texts, {"a": "AP", "b": "Reuters", "c": "AFP"}) == ()
 
 
-def test_words_around_a_quote_do_not_join_into_one_run():
+def test_a_copy_that_keeps_the_quotes_is_found_by_the_words_around_them():
     half = MIN_WORDS // 2
     left, right = " ".join(f"l{i}" for i in range(half)), " ".join(f"r{i}" for i in range(half))
-    texts = {"a": f"{left} “one speaker's words” {right}", "b": f"{left} “other words entirely” {right}"}
-    assert shared_passages(texts, {"a": "AP", "b": "Reuters"}) == ()
+    texts = {"wire": f"{left} “the speaker's words,” he said. {right}", "copy": f'{left} "the speaker\'s words," he said. {right}'}
+    (found,) = shared_passages(texts, {"wire": "AP", "copy": "Radio"})
+    assert found.length == MIN_WORDS + 2  # "he said." joins the two halves
 
 
 def test_thirty_nine_shared_words_are_not_reported():

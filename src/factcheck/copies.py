@@ -23,7 +23,8 @@ SHOWN_WORDS = 8
 _MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                         "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00a0": " ", "\u202f": " "})
 # Quoted speech, within one paragraph (an unclosed quote runs to the end of its paragraph, as a quote
-# continued in the next paragraph does): curly, straight and French quotation marks.
+# continued in the next paragraph does): curly, straight and French quotation marks. Apostrophes and single
+# quotes stay: they are too often part of a word to mark speech.
 _SPEECH = re.compile(r"\u201c[^\u201d\n]*(?:\u201d|$)|\"[^\"\n]*(?:\"|$)|\u00ab[^\u00bb\n]*(?:\u00bb|$)", re.M)
 
 
@@ -52,8 +53,9 @@ def shared_passages(texts: Mapping[str, str], originals: Mapping[str, str],
     compared, shown = {}, {}
     windows: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for sid, text in texts.items():
-        compared[sid], shown[sid], segments = _words(text)
-        for start in _window_starts(segments, min_words):
+        shown[sid] = without_speech(text).split()
+        compared[sid] = [word.casefold() for word in shown[sid]]
+        for start in range(len(shown[sid]) - min_words + 1):
             windows[hash(tuple(compared[sid][start:start + min_words]))].append((sid, start))
     # (a, b) -> diagonal (start in b - start in a) -> starts in a
     matches: dict[tuple[str, str], dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
@@ -79,28 +81,9 @@ def shared_passages(texts: Mapping[str, str], originals: Mapping[str, str],
 
 
 def without_speech(text: str) -> str:
-    """The text with quoted speech taken out (each quote leaves a line break, so no run spans it)."""
-    return _SPEECH.sub("\n\u2029\n", text.translate(_MARKS))
-
-
-def _words(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
-    """Words compared (case-folded) and shown, and the spans between quotes in which a run may lie."""
-    compared: list[str] = []
-    shown: list[str] = []
-    segments = []
-    for piece in without_speech(text).split("\u2029"):
-        first = len(shown)
-        for word in piece.split():
-            shown.append(word)
-            compared.append(word.casefold())
-        if len(shown) > first:
-            segments.append((first, len(shown)))
-    return compared, shown, segments
-
-
-def _window_starts(segments: list[tuple[int, int]], size: int):
-    for first, end in segments:
-        yield from range(first, end - size + 1)
+    """The text with quoted speech dropped (the words around a quote then follow each other, as in a copy that
+    kept the quote while the words compared are the reporter's own)."""
+    return _SPEECH.sub(" ", text.translate(_MARKS))
 
 
 def _runs(starts: list[int], size: int):
