@@ -9,7 +9,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "factcheck"
 LAYERS = {
     # the sourced truth and what is computed from it: no Jupyter, no Sphinx, no plotting, no words
-    "core": {"data", "schema", "errors", "quantities", "money", "checks", "sources", "ratings", "tracker",
+    "core": {"data", "schema", "errors", "quantities", "money", "checks", "sources", "copies", "ratings", "tracker",
              "codec", "records", "outcomes", "metrics", "validate/__init__", "validate/base", "validate/articles", "validate/prose", "validate/sources",
              "validate/verdicts", "validate/tracker"},
     # what a claim notebook calls: it displays computed data, never words

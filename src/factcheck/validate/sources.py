@@ -16,7 +16,7 @@ MIN_ORIGINALS_FOR_CENTRAL = 2
 
 
 def rules(ds: Dataset, tables: dict[str, schema.Table], today: dt.date) -> list[Problem]:
-    return originals(ds, tables) + snapshots(ds, tables) + dates(ds, tables, today)
+    return originals(ds, tables) + snapshots(ds, tables) + copies(ds, tables) + dates(ds, tables, today)
 
 
 def originals(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
@@ -104,4 +104,32 @@ def dates(ds: Dataset, tables: dict[str, schema.Table], today: dt.date) -> list[
         if source.date_published and source.date_published > source.date_accessed:
             out.append(Problem(path, row, "date_published", source.date_published.isoformat(),
                                f"after date_accessed ({source.date_accessed.isoformat()})"))
+    return out
+
+
+def copies(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """Two sources whose snapshots share a long passage (outside quoted speech) are one report: the later one
+    names the other's original in ``original_publisher``, or ``shared_text.csv`` says why they are independent."""
+    from ..copies import shared_passages
+    from .prose import types_a_figure
+
+    explained: list[tuple[str, str]] = []
+    out: list[Problem] = []
+    if "shared_text" in tables:
+        rows, _ = schema.read_table(ds.data_dir, tables["shared_text"])  # its own problems are reported already
+        explained = [(r["source_id"], r["other_source_id"]) for r in rows]
+        out += [Problem(tables["shared_text"].path, n, "why_en", r["why_en"], "prose must not type numbers; let the "
+                        "checks compute and show them") for n, r in enumerate(rows, 1) if types_a_figure(r["why_en"])]
+    sources = {s.source_id: s for s in ds.sources}
+    order = {s.source_id: n for n, s in enumerate(ds.sources)}
+    texts = {sid: snap.text for sid in sources if (snap := ds.snapshot(sid)) is not None}
+    for shared in shared_passages(texts, {sid: s.outlet for sid, s in sources.items()}, explained):
+        a, b = sources[shared.source_id], sources[shared.other_source_id]
+        dated = a.date_published and b.date_published and a.date_published != b.date_published
+        a_later = a.date_published > b.date_published if dated else order[a.source_id] > order[b.source_id]
+        later, other = (a, b) if a_later else (b, a)
+        out.append(Problem(tables["sources"].path, row_of(ds, "sources", later), "original_publisher",
+                           later.original_publisher or "",
+                           f"shares {shared.length} words with {other.source_id} ({other.outlet}) but names a "
+                           "different original: set original_publisher, or explain the pair in shared_text.csv"))
     return out
