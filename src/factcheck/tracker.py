@@ -159,11 +159,13 @@ def deal_of(deal_id: str, entries: Sequence[Entry]) -> Deal | None:
     promised = _latest([e for e in entries if e.row.kind in PROMISED])
     payments = []
     reports = [e for e in entries if e.row.kind in ("paid", "jobs_reported")]
-    for name in dict.fromkeys(e.row.payment or e.row.kind for e in reports):
+    names = list(dict.fromkeys(e.row.payment or e.row.kind for e in reports))
+    for name in names:
         same = [e for e in reports if (e.row.payment or e.row.kind) == name]
         latest = _latest(same)
-        # A closing reported with no figure pays the deal's latest commitment in full.
-        amount = latest.amount if latest else (promised.amount if promised else None)
+        # The one payment of a deal, reported with no figure (a purchase closed), pays its commitment in full; one
+        # payment among several with no figure of its own is dated, never counted.
+        amount = latest.amount if latest else (promised.amount if promised and len(names) == 1 else None)
         if amount is not None:
             payments.append(Payment(name, amount, max(e.date for e in same), tuple(e.row.evidence_id for e in same)))
     if promised is None and not payments:

@@ -52,8 +52,9 @@ def types_a_figure(text: str) -> bool:
 
 
 def value_in_quote(value: float, quote: str) -> bool:
-    """The row's value is a number the quote states, possibly in another scale (¥45,346,920 million)."""
-    for number in numbers_in(quote):
+    """The row's value is a number the quote states, possibly in another scale (¥45,346,920 million), outside
+    any editor's insert in brackets: an insert may clarify a quote ([sic], [million]), never supply its figure."""
+    for number in numbers_in(re.sub(r"\[[^\[\]]*\]", "", quote)):
         if number == 0:
             continue
         ratio = value / number
