@@ -171,9 +171,9 @@ def all_verdicts(dataset: Dataset) -> tuple[Verdict, ...]:
 
 COMBINATION_RULES = (
     "A core part rated False or Mostly false decides the sentence: it takes the worst such rating.",
-    "Otherwise, if every core part is Unverified, so is the sentence.",
+    "Otherwise, if a core part is Unverified and no core part is rated Misleading, the sentence is Unverified: "
+    "what it rests on is not established, so it cannot be rated True or Mostly true.",
     "Otherwise the sentence takes the worst rating among its core parts that were rated, then:",
-    "a core part left Unverified caps it at Mostly true;",
     "a detail rated Misleading, Mostly false or False caps it at Misleading;",
     "a detail rated Mostly true or Unverified caps it at Mostly true.",
 )
@@ -181,9 +181,9 @@ COMBINATION_RULES = (
 
 COMBINATION_RULES_FR = (
     "Une partie centrale jugée Faux ou Plutôt faux décide de la phrase : celle-ci prend la pire de ces notes.",
-    "Sinon, si toutes les parties centrales sont Invérifiable, la phrase l'est aussi.",
+    "Sinon, si une partie centrale est Invérifiable et qu'aucune partie centrale n'est jugée Trompeur, la phrase est "
+    "Invérifiable : ce sur quoi elle repose n'est pas établi, elle ne peut donc être jugée Vrai ou Plutôt vrai.",
     "Sinon, la phrase prend la pire note des parties centrales qui ont été notées, puis :",
-    "une partie centrale restée Invérifiable la plafonne à Plutôt vrai ;",
     "un détail jugé Trompeur, Plutôt faux ou Faux la plafonne à Trompeur ;",
     "un détail jugé Plutôt vrai ou Invérifiable la plafonne à Plutôt vrai.",
 )
@@ -199,12 +199,10 @@ def combine(parts: tuple[tuple[str, Rating], ...]) -> Rating:
     if false:
         return min(false, key=lambda r: r.rank)
     rated = [r for r in core if r is not Rating.UNVERIFIED]
-    if not rated:
-        return Rating.UNVERIFIED
+    if len(rated) < len(core) and Rating.MISLEADING not in rated:
+        return Rating.UNVERIFIED  # what the sentence rests on is not established: never (mostly) true
     rating = min(rated, key=lambda r: r.rank)
     caps = []
-    if len(rated) < len(core):
-        caps.append(Rating.MOSTLY_TRUE)
     if any(r in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE) for r in details):
         caps.append(Rating.MISLEADING)
     if any(r in (Rating.MOSTLY_TRUE, Rating.UNVERIFIED) for r in details):
