@@ -229,8 +229,11 @@ T, MT, M, MF, F, U = (Rating.TRUE, Rating.MOSTLY_TRUE, Rating.MISLEADING, Rating
     ((("core", T), ("detail", MT)), MT),
     ((("core", MF), ("detail", T)), MF),                   # a false core decides
     ((("core", T), ("core", F)), F),
-    ((("core", U), ("core", MT)), MT),                     # half unverified: capped
-    ((("core", U), ("core", T)), MT),
+    ((("core", U), ("core", MT)), U),                      # half unverified: its point is not established
+    ((("core", U), ("core", T)), U),
+    ((("core", U), ("core", T), ("detail", F)), U),
+    ((("core", U), ("core", M)), M),                       # ... unless what was rated already misleads
+    ((("core", U), ("core", M), ("detail", MT)), M),
     ((("core", U),), U),
     ((("core", U), ("detail", F)), U),
     ((("core", T), ("detail", U)), MT),
@@ -258,6 +261,10 @@ def test_a_sentence_is_never_rated_above_its_worst_rated_core_part(core, details
         assert rating.rank <= M.rank                       # a false or misleading detail caps at Misleading
     if any(r in (F, MF) for r in core):
         assert rating in (F, MF)                           # a sentence whose core is false is false
+    elif U in core and M not in core:
+        assert rating is U                                 # an unverified core part: never rated (mostly) true
+    if rating in (T, MT):
+        assert U not in core                               # what a true sentence rests on is established
 
 
 def test_claimreview_values_span_one_to_five_and_unverified_has_none():

@@ -47,11 +47,12 @@ def located(message: str, file: str, row: int, column: str) -> bool:
 
 
 def test_an_unverified_verdict_with_contradicting_evidence_is_refused(data):
-    # bank_regulation is Unverified; give it a source that contradicts it, and keep it Unverified.
+    # Rate bank_regulation Unverified, then give it a source that contradicts it.
     edit(data / "claim_evidence.csv", lambda r: r["claim_id"] == "bank_regulation",
          lambda r: r.update(stance="contradicts"))
     row = edit(data / "judgments.csv", lambda r: r["claim_id"] == "bank_regulation",
-               lambda r: r.update(applies_when="contradicted", departs_because="We could not tell."))
+               lambda r: r.update(rating="Unverified", applies_when="contradicted",
+                                  departs_because="We could not tell."))
     found = problems(data)
     assert any(located(p, "judgments.csv", row, "rating") and "bank_regulation: evidence contradicts it"
                in p and "Unverified means nothing establishes or refutes" in p for p in found), found

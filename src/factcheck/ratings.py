@@ -99,10 +99,10 @@ def combine(parts: tuple[tuple[str, Rating], ...]) -> Rating:
     """The rating of a sentence from its parts' (role, rating) pairs: the methodology states these rules in
     words (:func:`factcheck.render.method.combination_rules`).
 
-    A core part rated False or Mostly false decides the sentence (the worst such rating). Otherwise, if every
-    core part is Unverified, so is the sentence. Otherwise the sentence takes the worst rating among its rated
-    core parts, then a core part left Unverified caps it at Mostly true, a detail rated Misleading or worse
-    caps it at Misleading, and a detail rated Mostly true or Unverified caps it at Mostly true."""
+    A core part rated False or Mostly false decides the sentence (the worst such rating). Otherwise, if a core
+    part is Unverified and no core part is Misleading, the sentence is Unverified: what it rests on is not
+    established. Otherwise the sentence takes the worst rating among its rated core parts, then a detail rated
+    Misleading or worse caps it at Misleading, and a detail rated Mostly true or Unverified at Mostly true."""
     core = [r for role, r in parts if role == "core"]
     details = [r for role, r in parts if role == "detail"]
     if not core:
@@ -111,12 +111,10 @@ def combine(parts: tuple[tuple[str, Rating], ...]) -> Rating:
     if false:
         return min(false, key=lambda r: r.rank)
     rated = [r for r in core if r is not Rating.UNVERIFIED]
-    if not rated:
-        return Rating.UNVERIFIED
+    if len(rated) < len(core) and Rating.MISLEADING not in rated:
+        return Rating.UNVERIFIED  # what the sentence rests on is not established: never (mostly) true
     rating = min(rated, key=lambda r: r.rank)
     caps = []
-    if len(rated) < len(core):
-        caps.append(Rating.MOSTLY_TRUE)
     if any(r in (Rating.MISLEADING, Rating.MOSTLY_FALSE, Rating.FALSE) for r in details):
         caps.append(Rating.MISLEADING)
     if any(r in (Rating.MOSTLY_TRUE, Rating.UNVERIFIED) for r in details):

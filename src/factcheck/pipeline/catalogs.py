@@ -105,10 +105,13 @@ def _write(path: Path, catalog: Catalog) -> bool:
     from babel.messages.pofile import write_po
 
     buffer = io.BytesIO()
+    # Files, not line numbers: a catalog changes when a message does, not when the code around it moves.
     write_po(buffer, catalog, width=120, omit_header=False, sort_output=False, ignore_obsolete=True,
-             include_previous=True)
-    text = buffer.getvalue()
-    # The header's creation and revision dates change on every run: compare without them.
+             include_previous=True, include_lineno=False)
+    # Babel's placeholders for a translator's name and team say nothing here: the history is in git.
+    text = re.sub(rb'"(Report-Msgid-Bugs-To|Last-Translator|Language-Team): [^"]*"\n|"PO-Revision-Date: YEAR[^"]*"\n',
+                  b"", buffer.getvalue())
+    # The header's creation date changes on every run: compare without it.
     strip = re.compile(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*"\n')
     if path.is_file() and strip.sub(b"", path.read_bytes()) == strip.sub(b"", text):
         return False

@@ -108,11 +108,11 @@ def combination_rules(w: Words) -> str:
     return "\n".join([
         "1. " + md(w.t("A core part rated {false} or {mostly_false} decides the sentence: it takes the worst such "
                        "rating.", false=names[Rating.FALSE], mostly_false=names[Rating.MOSTLY_FALSE])),
-        "2. " + md(w.t("Otherwise, if every core part is {unverified}, so is the sentence.",
-                       unverified=names[Rating.UNVERIFIED])),
+        "2. " + md(w.t("Otherwise, if a core part is {unverified} and no core part is rated {misleading}, the "
+                       "sentence is {unverified}: what it rests on is not established, so it cannot be rated {true} or "
+                       "{mostly_true}.", unverified=names[Rating.UNVERIFIED], misleading=names[Rating.MISLEADING],
+                       true=names[Rating.TRUE], mostly_true=names[Rating.MOSTLY_TRUE])),
         "3. " + md(w.t("Otherwise the sentence takes the worst rating among its core parts that were rated, then:")),
-        "   - " + md(w.t("a core part left {unverified} caps it at {mostly_true};",
-                         unverified=names[Rating.UNVERIFIED], mostly_true=names[Rating.MOSTLY_TRUE])),
         "   - " + md(w.t("a detail rated {misleading}, {mostly_false} or {false} caps it at {misleading};",
                          misleading=names[Rating.MISLEADING], mostly_false=names[Rating.MOSTLY_FALSE],
                          false=names[Rating.FALSE])),
