@@ -73,6 +73,8 @@ def test_a_one_row_evidence_edit_stales_only_the_pages_that_compute_from_it_and_
     edit_csv_cell(project / "data" / "passages.csv", passage, "conclusion_en", lambda text: text + " Checked again.")
     assert _stale(project) == {}, "a fix to a word re-executes no notebook"
     edit_csv_cell(project / "data" / "evidence.csv", row, "note", lambda text: (text or "") + " Checked again.")
+    assert _stale(project) == {}, "an editor's note is shown to no kernel"
+    edit_csv_cell(project / "data" / "evidence.csv", row, "quote", lambda text: text + " (edited)")
     assert set(_stale(project)) == {f"book/{page}.ipynb" for page in shown_on[row]}
 
 
@@ -91,7 +93,7 @@ def page_content(dataset: Dataset, page: str) -> str:
     return json.dumps(encode(shown), sort_keys=True)
 
 
-COLUMNS = {"evidence": ("note", "quote"), "sources": ("publisher", "kind"), "claims": ("check_terms", "role"),
+COLUMNS = {"evidence": ("quote", "value"), "sources": ("publisher", "kind"), "claims": ("check_terms", "role"),
            "links": ("stance",), "judgments": ("rating",), "passages": ("page",)}
 KEY = {"evidence": ("evidence_id",), "sources": ("source_id",), "claims": ("claim_id",),
        "links": ("claim_id", "evidence_id"), "judgments": ("claim_id",), "passages": ("passage_id",)}
@@ -108,6 +110,8 @@ def _mutate(value: str, column: str) -> str:
         return "detail" if value == "core" else "core"
     if column == "kind":
         return "aggregator" if value != "aggregator" else "wire"
+    if column == "value":
+        return (value or 1.0) * 1.37
     return (value or "") + " mutated"
 
 
@@ -140,6 +144,12 @@ def test_no_row_outside_a_pages_scope_changes_what_it_computes(dataset):
     assert checked > 200
 
 
+def _another(value):
+    import datetime as dt
+
+    return value + dt.timedelta(days=400) if isinstance(value, dt.date) else f"{value or ''} mutated"
+
+
 def test_no_word_changes_what_any_page_computes(dataset):
     """Every ``…_en`` and ``…_fr`` column is written by the build, never read by a kernel: change any of them,
     anywhere, and every claim page computes the same (so a fix to a word never needs a notebook run)."""
@@ -156,7 +166,7 @@ def test_no_word_changes_what_any_page_computes(dataset):
     for table, attr in attrs.items():
         fields = [f.name for f in dataclasses.fields(RECORDS[table]) if is_words(f.name)]
         records = getattr(dataset, attr)
-        setattr(mutated, attr, tuple(dataclasses.replace(r, **{f: f"{getattr(r, f) or ''} mutated" for f in fields})
+        setattr(mutated, attr, tuple(dataclasses.replace(r, **{f: _another(getattr(r, f)) for f in fields})
                                      for r in records))
         changed += len(fields) * len(records)
     assert changed > 1000

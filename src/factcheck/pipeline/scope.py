@@ -12,11 +12,15 @@ from __future__ import annotations
 from ..data import Dataset
 
 WORDS_SUFFIXES = ("_en", "_fr")
-"""Columns of words, written by the build, never read by a kernel (``tests/test_build_inputs.py`` holds it)."""
+SHOWN_ONLY = {"note", "departs_because", "title", "url", "author", "credit", "date_accessed"}
+"""Columns a reader sees (or an editor reads) but no check computes from: a source's title and address, an editor's
+note, the reason a judgment departs. With the words (``…_en``, ``…_fr``), an edit to them re-executes nothing;
+``tests/test_build_inputs.py`` proves no kernel's output depends on any of them."""
 
 
 def is_words(column: str) -> bool:
-    return column.endswith(WORDS_SUFFIXES)
+    """Is this a column the build writes into pages, which no kernel reads?"""
+    return column.endswith(WORDS_SUFFIXES) or column in SHOWN_ONLY
 
 
 def rows_behind(dataset: Dataset, page: str) -> dict[str, set[tuple[str, ...]]]:
