@@ -88,15 +88,20 @@ def test_the_book_command_reexecutes_and_builds_with_no_network(tmp_path):
     assert "executed book/claims/assets.ipynb" in out.stdout
 
 
-def test_a_clean_build_reproduces_the_published_html(root, tmp_path):
-    """A clean build in a copy gives, byte for byte, the HTML the test command built: no volatile parts.
-    (Where the test command's build was incremental, it differs only in the ``?v=`` checksum of myst-nb's
-    stylesheet and keeps images no page uses any more; both are set aside here.)"""
+def test_jupyter_books_own_execution_gives_the_published_book_byte_for_byte(root, tmp_path):
+    """``jupyter-book build .`` executing every notebook itself (``execute_notebooks: force``), in a clean copy,
+    builds strictly and gives, byte for byte, the English HTML the test command built: no volatile parts, no
+    duplicate outputs. (Where the test command's build was incremental, it differs only in the ``?v=`` checksum
+    of myst-nb's stylesheet and keeps images no page uses any more; both are set aside here.)"""
     import re
 
     project = copy_project(tmp_path / "clean")
+    config = project / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('execute_notebooks: "off"', "execute_notebooks: force"),
+                      encoding="utf-8")
     out = run_in(project, "jupyter-book", "build", ".", "--builder", "html", "-n", "-W", "--keep-going")
     assert out.returncode == 0, out.stdout[-2000:]
+    assert "execution_mode='force'" in out.stdout and "WARNING:" not in out.stdout + out.stderr
     clean, published = project / "_build" / "html", root / "_build" / "html"
     checksum = re.compile(rb"(mystnb\.[0-9a-f]+\.css)\?v=[0-9a-f]+")
     differ = [p.relative_to(clean) for p in clean.rglob("*") if p.is_file()

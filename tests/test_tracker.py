@@ -178,3 +178,40 @@ def test_undated_evidence_cannot_be_tracked(data):
     add_evidence(data, "test-undated", "SoftBank said it was investing.", "", "", "", "pledge_2024_money",
                  "statement", "", "A statement with no date.")
     assert any("tracker.csv" in str(p) and "dated evidence" in str(p) for p in validate(data))
+
+
+# --- the timeline and the tracker tell one story ------------------------------------------------------------
+
+def _edit_event(data, event_id: str, **changes) -> int:
+    """Change one event's cells; return its spreadsheet row."""
+    path = data / "events.csv"
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    fields = list(rows[0])
+    for n, r in enumerate(rows):
+        if r["event_id"] == event_id:
+            r.update(changes)
+            row = n + 2
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return row
+
+
+def test_an_event_newer_than_the_trackers_reports_on_its_deal_is_reported(data):
+    ds = Dataset(data)
+    event = next(e for e in ds.events if e.deal_id)
+    row = _edit_event(data, event.event_id, date="2027-06-01")
+    found = [str(p) for p in validate(data)]
+    assert any(f"events.csv, row {row}" in p and "newest report on this deal" in p for p in found), found
+
+
+def test_an_event_quoting_a_figure_the_tracker_does_not_show_for_its_deal_is_reported(data):
+    ds = Dataset(data)
+    event = next(e for e in ds.events if e.deal_id and next(
+        x for x in ds.evidence if x.evidence_id == e.evidence_id).value is not None)
+    other = next(x for x in ds.evidence if x.unit == "USD billion" and x.value and x.evidence_id != event.evidence_id
+                 and x.value not in (19, 30, 22.5, 7.5, 6.5, 10, 2, 4, 0.5, 33, 4.2, 5.375, 40, 0.375))
+    row = _edit_event(data, event.event_id, evidence_id=other.evidence_id)
+    found = [str(p) for p in validate(data)]
+    assert any(f"events.csv, row {row}" in p and "not one the tracker shows" in p for p in found), found

@@ -112,9 +112,11 @@ def corrections(page: Page) -> str:
 
 
 def changes(page: Page) -> str:
-    w = page.w
-    return "\n".join(f"- **{w.date(c.date)}** ({w.ct('change', CHANGES[c.change])}): {md(page.text(c, 'note'))}"
-                     for c in sorted(page.dataset.changelog, key=lambda c: c.date, reverse=True))
+    w, lines = page.w, []
+    for c in sorted(page.dataset.changelog, key=lambda c: c.date, reverse=True):
+        kind = w.ct("change", CHANGES[c.change])
+        lines.append(f"- **{w.date(c.date)}** ({kind}): {md(page.text(c, 'note'))}")
+    return "\n".join(lines)
 
 
 def rating_counts(verdicts: Sequence[PassageVerdict], page: Page) -> str:

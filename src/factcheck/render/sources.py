@@ -44,7 +44,8 @@ def sources(page: Page) -> str:
             accessed = w.t("accessed {date}", date=w.date(s.date_accessed))
             items.append(f"- {link(s.title, s.url)}. {credit(s, w)}, {when}; {accessed}. "
                          f"*{md(page.text(s, 'reliability_note'))}* {used}")
-        out.append(block("dropdown", "\n".join(items), f"{w.ct('source kind', KINDS[kind])} ({len(group)})"))
+        title = w.ct("source kind", KINDS[kind])
+        out.append(block("dropdown", "\n".join(items), f"{title} ({len(group)})"))
     return "\n\n".join(out)
 
 

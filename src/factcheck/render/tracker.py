@@ -130,7 +130,8 @@ def _row(e, s: Standing, page: Page) -> str:
     source = page.dataset.source(e.evidence.source_id)
     figure = w.amount(e.amount, s.unit) if e.amount is not None and e.evidence.unit.split()[0] == s.unit else ""
     counts = w.ct("counts", COUNTS[e.counts])
-    head = f"**{w.date(e.date)}** · {w.ct('tracker row', KINDS[e.row.kind])}" + (f" · {md(figure)}" if figure else "")
+    kind = w.ct("tracker row", KINDS[e.row.kind])
+    head = f"**{w.date(e.date)}** · {kind}" + (f" · {md(figure)}" if figure else "")
     return container(f"fc-tracker-row fc-counts-{e.counts}",
                      f"{head} · *{counts}*\n\n{md(page.text(e.row, 'why'))} ({link(credit(source, w).replace(chr(92), ''), source.url)})")
 

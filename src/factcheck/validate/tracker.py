@@ -12,6 +12,46 @@ from .base import row_of
 
 
 def rules(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    return reports(ds, tables) or events(ds, tables)  # the standings need well-formed reports
+
+
+def events(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
+    """The timeline and the tracker tell one story: an event about a deal is no newer than the tracker's newest
+    report on it, and a figure the event quotes is a figure the tracker shows for that deal (a payment, what was
+    paid in all, or what was promised)."""
+    from ..tracker import all_standings
+
+    out, path = [], tables["events"].path
+    evidence = {e.evidence_id: e for e in ds.evidence}
+    deals = {d.deal_id: (s, d) for s in all_standings(ds) for d in s.deals}
+    newest = {}
+    for r in ds.tracker:
+        if r.deal_id and evidence[r.evidence_id].as_of:
+            newest[r.deal_id] = max(newest.get(r.deal_id, evidence[r.evidence_id].as_of), evidence[r.evidence_id].as_of)
+    for event in ds.events:
+        if not event.deal_id:
+            continue
+        row = row_of(ds, "events", event)
+        if event.deal_id not in newest:
+            out.append(Problem(path, row, "deal_id", event.deal_id, "no row of tracker.csv reports this deal"))
+            continue
+        if newest[event.deal_id] < event.date:
+            out.append(Problem(path, row, "deal_id", event.deal_id,
+                               f"the tracker's newest report on this deal is dated {newest[event.deal_id].isoformat()}, "
+                               f"before this event ({event.date.isoformat()}): add the report to tracker.csv"))
+        ev = evidence[event.evidence_id]
+        if ev.value is not None and ev.unit and event.deal_id in deals:
+            standing, deal = deals[event.deal_id]
+            amount, unit = to_base(ev.value, ev.unit)
+            shown = {p.amount for p in deal.payments} | {deal.paid} | ({deal.promised} if deal.promised else set())
+            if unit == standing.unit and not any(abs(amount - s) <= 1e-6 * max(s, 1) for s in shown):
+                out.append(Problem(path, row, "evidence_id", event.evidence_id,
+                                   f"its figure is not one the tracker shows for deal {event.deal_id}: quote the report "
+                                   "of the same figure, or say in the label what the figure measures"))
+    return out
+
+
+def reports(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
     """Every tracker row is dated by its source; a counted amount has a source row that states it."""
     from ..tracker import BASES, FIGURES, PROMISED, deadline_of, target_of
 
