@@ -92,13 +92,13 @@ def test_an_english_edit_fails_validation_until_its_french_is_updated(tmp_path):
     claims.write_text(claims.read_text(encoding="utf-8").replace("**The decisive sources**", "**The sources that decide**"),
                       encoding="utf-8")
     page = project / "book/methodology.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("## Sources\n", "## Our sources\n"),
+    page.write_text(page.read_text(encoding="utf-8").replace("## The ratings\n", "## Our ratings\n"),
                     encoding="utf-8")
     before = run_in(project, "factcheck", "validate")
     assert before.returncode == 1
     assert any("locales/fr/LC_MESSAGES/factcheck.po" in line and "The sources that decide" in line
                and "no French entry" in line and "claim page" in line for line in before.stderr.splitlines()), before.stderr
-    assert any("locales/fr/LC_MESSAGES/book/methodology.po" in line and "Our sources" in line
+    assert any("locales/fr/LC_MESSAGES/book/methodology.po" in line and "Our ratings" in line
                and "book/methodology" in line for line in before.stderr.splitlines()), before.stderr
     run_in(project, "factcheck", "translations")
     fuzzy = run_in(project, "factcheck", "validate")
@@ -107,6 +107,6 @@ def test_an_english_edit_fails_validation_until_its_french_is_updated(tmp_path):
     entry = po.get("**The sources that decide**")
     assert entry.fuzzy and entry.string, "a French guess is kept for the translator, marked fuzzy"
     _set_french(project / "locales/fr/LC_MESSAGES/factcheck.po", "**The sources that decide**", "**Les sources qui tranchent**")
-    _set_french(project / "locales/fr/LC_MESSAGES/book/methodology.po", "Our sources", "Nos sources")
+    _set_french(project / "locales/fr/LC_MESSAGES/book/methodology.po", "Our ratings", "Nos notes")
     after = run_in(project, "factcheck", "validate")
     assert after.returncode == 0, after.stderr

@@ -56,6 +56,14 @@ class Value:
 
 @tagged
 @dataclass(frozen=True)
+class Overview:
+    """The sentences a page checks, each with its rating: the box at the top of a page that checks several."""
+
+    ratings: tuple[tuple[str, Rating], ...]  # (passage id, rating), in the page's order
+
+
+@tagged
+@dataclass(frozen=True)
 class Values:
     values: tuple[Value, ...]
 
@@ -94,7 +102,7 @@ class Pledges:
     pledges: tuple[PerJob, ...]
 
 
-Output = Sentence | Values | Evidence | Computation | Metrics | Pledges
+Output = Sentence | Overview | Values | Evidence | Computation | Metrics | Pledges
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,8 @@ def summary(output: Output) -> str:
         return "\n".join(lines)
     if isinstance(output, Values):
         return "\n".join(f"{v.name}: {_plain(v)}" for v in output.values)
+    if isinstance(output, Overview):
+        return "\n".join(f"{passage}: {rating.value}" for passage, rating in output.ratings)
     if isinstance(output, Evidence):
         return f"{len(output.evidence.chain)} cards on the wording, {len(output.evidence.rest)} other cards"
     if isinstance(output, Computation):
@@ -192,6 +202,11 @@ class ClaimPage:
                 if "nearest_usd" in dict(f.figures):
                     values.append(Value(f"{cid}_nearest", amount=Amount(f.figure("nearest_usd"), "USD")))
         return Values(tuple(values))
+
+    def overview(self) -> None:
+        """Where a page checks several sentences, a box at the top lists each with its rating."""
+        if len(self.verdicts) > 1:
+            show(Overview(tuple((v.passage.passage_id, v.rating) for v in self.verdicts)))
 
     def values(self) -> None:
         """Every figure the page's prose may cite, named ``<claim or passage id>_<what>``."""

@@ -33,10 +33,13 @@ def problems(ds: Dataset) -> list[Problem]:
             continue
         name = "../" + path.relative_to(ds.data_dir.parent).as_posix()
         try:
-            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            cells = notebook["cells"]
         except (ValueError, KeyError) as exc:
             out.append(Problem(name, None, None, None, f"not a readable notebook: {exc}"))
             continue
+        if path.parent.name == "claims":
+            out += headline_problems(name, notebook, ds)
         for number, cell in enumerate(cells, start=1):
             text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             named: list[tuple[str, str]] = []
@@ -56,3 +59,24 @@ def problems(ds: Dataset) -> list[Problem]:
                                        f"cell {number} names {table.rstrip('s')} {value!r}, which {where} does not "
                                        f"have: was it renamed?"))
     return out
+
+
+HEADLINE = "headline_written_for"
+
+
+def headline_problems(name: str, notebook: dict, ds: Dataset) -> list[Problem]:
+    """A claim page's headline states its finding, so it names, in the notebook's metadata
+    (``factcheck.headline_written_for``), the rating of each sentence it was written for: when new data change a
+    rating, the headline must be rewritten, as a conclusion must (``conclusion_rating``)."""
+    from ..ratings import all_passage_verdicts
+
+    written = notebook.get("metadata", {}).get("factcheck", {}).get(HEADLINE)
+    page = name.removeprefix("../book/").removesuffix(".ipynb")
+    current = {v.passage.passage_id: v.rating.value for v in all_passage_verdicts(ds) if v.passage.page == page}
+    if written is None:
+        return [Problem(name, None, None, None, f"the headline states a finding: record in the notebook's metadata "
+                        f"(factcheck.{HEADLINE}) the rating of each sentence it was written for: {current}")]
+    if written != current:
+        return [Problem(name, None, None, str(written), f"the sentences now rate {current}: rewrite the headline (the "
+                        f"first line of the first cell) for those ratings, then update factcheck.{HEADLINE}")]
+    return []

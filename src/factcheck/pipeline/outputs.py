@@ -11,13 +11,13 @@ from docutils import nodes
 from myst_nb.core.render import MimeData, NbElementRenderer
 
 from ..codec import decode
-from ..notebook import MIME, Computation, Evidence, Metrics, Output, Pledges, Sentence, Value, Values
+from ..notebook import MIME, Computation, Evidence, Metrics, Output, Overview, Pledges, Sentence, Value, Values
 from ..outcomes import Amount
 from ..render import claims, figures
 from . import context
 from .values import store_values
 
-RENDERERS = {Sentence: claims.sentence, Evidence: claims.page_evidence, Computation: claims.computation,
+RENDERERS = {Sentence: claims.sentence, Overview: claims.overview, Evidence: claims.page_evidence, Computation: claims.computation,
              Metrics: figures.metrics, Pledges: figures.pledges}
 
 

@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 
 from ..claimreview import Publisher, claim_review, exports, json_ld_script
 from ..render.overview import publication_dates
+from ..render.myst import html_text
 from ..render.typography import typeset_html
 from . import context, editions, i18n
 from .directives import FactcheckBlock
@@ -69,6 +70,25 @@ def language_switch(app: Sphinx, pagename: str, templatename: str, context_: dic
                             f'title="{title}">{editions.NAMES[other]}</a></p>\n' + context_["body"])
 
 
+def _team(w: context.Words) -> str:
+    """The team's name, as _config.yml's ``author`` gives it, in the edition's language."""
+    return w.ct("publisher", "The executable fact-check team")
+
+
+def byline(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
+    """Under each page's headline: who wrote the fact-check, when it was published and when it last changed."""
+    if "body" not in context_ or "</h1>" not in context_["body"]:
+        return
+    lang = context.edition(app)
+    w = context.Words.of(lang, context.locale_dir(app))
+    published, changed = publication_dates(context.dataset(app))
+    team = _team(w)
+    text = w.t("By {team} · Published {published} · Updated {changed}", team=team, published=w.date(published.date),
+               changed=w.date(changed.date))
+    line = f'<p class="fc-page-byline">{html_text(text)}</p>'
+    context_["body"] = context_["body"].replace("</h1>", "</h1>\n" + (typeset_html(line) if lang == "fr" else line), 1)
+
+
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
     """Jupyter Book 1.0.4 registers sphinx-thebe's and togglebutton's inline scripts twice; the second
     ``const THEBE_JS_URL`` is a console error on every page. Keep the first copy of each script.
@@ -88,7 +108,7 @@ def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context_: dict
 
 def name_toggles_by_their_text(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
     """myst-nb 1.4.0 labels each hide-input toggle ``aria-label="Toggle hidden content"`` while it shows
-    "Show the computation": axe's label-content-name-mismatch (WCAG 2.5.3, Label in Name). A ``<summary>``
+    "See how we checked": axe's label-content-name-mismatch (WCAG 2.5.3, Label in Name). A ``<summary>``
     takes its name from its text, so the label goes. (No upstream issue found; delete when myst-nb drops it.)"""
     if "body" in context_:
         context_["body"] = context_["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
@@ -106,6 +126,22 @@ def unescape_link_targets(app: Sphinx, doctree, docname: str) -> None:
         uri = ref.get("refuri", "")
         if uri.startswith(("http://", "https://")) and "&" in uri:
             ref["refuri"] = html.unescape(uri)
+
+
+def label_card_cells(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
+    """A table that turns into cards on a phone (``fc-cards``) labels each cell with its column's heading, which
+    the stylesheet shows above the cell when the heading row is hidden."""
+    if "body" not in context_ or "fc-cards" not in context_["body"]:
+        return
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(context_["body"], "html.parser")
+    for table in soup.select("table.fc-cards"):
+        headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+        for row in table.select("tbody tr"):
+            for heading, cell in zip(headings, row.find_all("td", recursive=False)):
+                cell["data-label"] = heading
+    context_["body"] = str(soup)
 
 
 def claimreview_tags(app: Sphinx) -> dict[str, str]:
@@ -139,21 +175,23 @@ def add_footer(app: Sphinx, pagename: str, templatename: str, context_: dict, do
     up = "" if lang == "en" else "../"  # the exports are the English site's, one level above the French one
     downloads = [(w.t("the verdicts as a spreadsheet"), "verdicts.csv"), (w.t("the verdicts as data"), "verdicts.json"),
                  (w.t("the tracker as a spreadsheet"), "tracker.csv")]
-    links = ", ".join(f'<a href="{html.escape(up + context_["pathto"](f"{EXPORT_DIR}/{name}", 1))}">{html.escape(text)}</a>'
+    links = ", ".join(f'<a href="{html.escape(up + context_["pathto"](f"{EXPORT_DIR}/{name}", 1))}">{html_text(text)}</a>'
                       for text, name in downloads)
     corrections = html.escape(context_["pathto"]("book/corrections"))
     report_text = w.t("Report an error or ask for a correction")
-    report = f'<a href="{html.escape(contact["url"])}">{html.escape(report_text)}</a>'
+    report = f'<a href="{html.escape(contact["url"])}">{html_text(report_text)}</a>'
     if contact.get("email"):
-        report += " " + html.escape(w.t("or write to")) + \
-            f' <a href="mailto:{html.escape(contact["email"])}">{html.escape(contact["email"])}</a>'
+        report += " " + html_text(w.t("or write to")) + \
+            f' <a href="mailto:{html.escape(contact["email"])}">{html_text(contact["email"])}</a>'
     last_change = w.t("Last substantive change")
     footer = (
-        '<p class="fc-footer">' + html.escape(w.t("Published {date}.", date=w.date(published.date))) + " "
-        + f'<a href="{corrections}">{html.escape(last_change)}</a> '
-        + html.escape(w.t("{date}: {note}", date=w.date(changed.date), note=getattr(changed, f"note_{lang}"))) + "</p>"
-        + '<p class="fc-footer">' + html.escape(w.t("Found an error?")) + f" {report}. "
-        + html.escape(w.t("Download")) + f" {links}.</p>")
+        '<p class="fc-footer">' + html_text(w.t("Published {date}.", date=w.date(published.date))) + " "
+        + f'<a href="{corrections}">{html_text(last_change)}</a> '
+        + html_text(w.t("{date}: {note}", date=w.date(changed.date), note=getattr(changed, f"note_{lang}"))) + "</p>"
+        + '<p class="fc-footer">' + html_text(w.t("Found an error?")) + f" {report}. "
+        + html_text(w.t("Download")) + f" {links}.</p>"
+        + '<p class="fc-footer">' + html_text(w.t("© {year} {team}", year=app.config.copyright,
+                                                     team=_team(w))) + "</p>")
     context_["theme_extra_footer"] = typeset_html(footer) if lang == "fr" else footer
 
 
@@ -202,7 +240,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_claimreview)
     app.connect("html-page-context", add_footer)
     app.connect("html-page-context", language_switch)
+    app.connect("html-page-context", byline)
     app.connect("html-page-context", name_toggles_by_their_text)
+    app.connect("html-page-context", label_card_cells)
     app.connect("build-finished", write_exports)
     return {"version": "0.2", "env_version": code_version(), "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -4,9 +4,8 @@ happened since, and the decisive sources; then the rest of the evidence and the 
 from __future__ import annotations
 
 import re
-from html import escape
 
-from ..notebook import Computation, Part, Sentence
+from ..notebook import Computation, Overview, Part, Sentence
 from ..notebook import Evidence as PageCards
 from ..outcomes import Comparison
 from ..records import Article, Evidence, Passage, Source
@@ -15,7 +14,7 @@ from . import Page
 from .findings import metric_name
 from .findings import sentence as finding_sentence
 from .method import badge, status_badge
-from .myst import anchor_of, block, container, doc, heading, lang_span, link, list_table, md, ref
+from .myst import html_text, anchor_of, block, container, doc, heading, link, list_table, md, ref
 from .words import NC_, Words
 
 STANCES = {"supports": NC_("stance", "Supports"), "contradicts": NC_("stance", "Contradicts"),
@@ -51,6 +50,14 @@ def when_published(article: Article, w: Words) -> str:
                before=w.date(article.written_before), about=doc(about, "book/about-article"))
 
 
+def when_short(article: Article, w: Words) -> str:
+    """When the article appeared, in a few words: 'undated (December 2024 to January 2025)'."""
+    if article.date_published:
+        return w.date(article.date_published)
+    return w.t("undated ({after} to {before})", after=w.month_year(article.written_after),
+               before=w.month_year(article.written_before))
+
+
 # --- a sentence of the article and its verdict ------------------------------------------------
 
 def sentence(out: Sentence, page: Page) -> str:
@@ -60,21 +67,29 @@ def sentence(out: Sentence, page: Page) -> str:
     p = data.passage(out.passage_id)
     article = data.article(p.article_id)
     label = w.t("Claim:")
-    head = heading(2, f'<span class="fc-claim-label">{escape(label)}</span> {escape(page.text(p, "claim_short"))}',
+    head = heading(2, f'<span class="fc-claim-label">{html_text(label)}</span> {html_text(page.text(p, "claim_short"))}',
                    passage_anchor(p), "fc-passage-title")
     rating = container("fc-verdict", f"{badge(out.rating, w)} {md(page.text(p, 'conclusion'))}")
     lines = [container("fc-label", w.t("What the article says")),
              container("fc-quote-fr language-fr", f"« {md(p.quote_fr)} »")]
     if w.code != "fr":
         lines.append(container("fc-quote-en", w.t("*In English:* {quote}", quote=md(p.quote_en))))
-    publisher = md(article.publisher) if article.publisher else w.t("Unknown publisher")
-    lines.append(container("fc-byline", w.t("{publisher}, « {headline} », {when}.", publisher=publisher,
-                                            headline=lang_span(article.headline_fr, "fr"),
-                                            when=when_published(article, w))))
+    publisher = article.publisher or w.t("Unknown publisher")
+    lines.append(container("fc-byline", w.t("{publisher}, {when}.", publisher=doc(publisher, "book/about-article"),
+                                            when=when_short(article, w))))
     blocks = [head, rating, container("fc-claimbox", "\n\n".join(lines)), parts(out.parts, page)]
     blocks += [tracker_note(promise_id, page) for promise_id in out.promises]
     blocks.append(decisive(out.decisive, page))
     return "\n\n".join(b for b in blocks if b)
+
+
+def overview(out: Overview, page: Page) -> str:
+    """The sentences this page checks, each with its rating, linking to its section."""
+    w = page.w
+    items = [f"- {badge(rating, w)} {claim_link(page.dataset.passage(pid), page)}" for pid, rating in out.ratings]
+    title = w.nt("**The sentence this page checks**", "**The {count} sentences this page checks**", len(items),
+                 count=w.count(len(items), feminine=True))
+    return container("fc-overview", title + "\n\n" + "\n".join(items))
 
 
 def parts(items: tuple[Part, ...], page: Page) -> str:
@@ -83,9 +98,9 @@ def parts(items: tuple[Part, ...], page: Page) -> str:
     w = page.w
     lines = [f"- {badge(p.rating, w)} **{md(page.text(page.dataset.claim(p.claim_id), 'claim_short'))}.** "
              f"{md(conclusion(p, page))}" for p in items]
-    title = w.nt("**The {count} part of this sentence we checked**", "**The {count} parts of this sentence we checked**",
+    title = w.nt("The {count} part of this sentence we checked", "The {count} parts of this sentence we checked",
                  len(items), count=w.count(len(items), feminine=True))
-    return container("fc-parts", title + "\n\n" + "\n".join(lines))
+    return block("dropdown", container("fc-parts", "\n".join(lines)), title)
 
 
 def tracker_note(promise_id: str, page: Page) -> str:

@@ -50,14 +50,20 @@ def doc(text: str, docname: str) -> str:
     return f"{{doc}}`{md_role(text)} </{docname}>`"
 
 
+def html_text(text: str) -> str:
+    """Text escaped for an HTML text node. Apostrophes stay as typed, so the French typography can still curl
+    them (« l’Ohio », not « l&#x27;Ohio »)."""
+    return escape(text, quote=False)
+
+
 def lang_span(text: str, code: str) -> str:
     """Inline text in another language, marked for screen readers, hyphenation and the typography rules."""
-    return f'<span lang="{code}">{escape(" ".join(text.split()))}</span>'
+    return f'<span lang="{code}">{html_text(" ".join(text.split()))}</span>'
 
 
 def span(classes: str, text: str) -> str:
     """Inline HTML holding escaped text (for a badge, a label)."""
-    return f'<span class="{classes}">{escape(text)}</span>'
+    return f'<span class="{classes}">{html_text(text)}</span>'
 
 
 def heading(level: int, text: str, anchor: str, classes: str) -> str:

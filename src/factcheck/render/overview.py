@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from ..data import Dataset
 from ..ratings import PassageVerdict, Rating
+from ..tracker import checked_up_to
 from . import Page
 from .claims import claim_link
-from .method import badge, rating_name
+from .method import badge
 from .myst import container, doc, lang_span, link, list_table, md
 from .words import NC_
 
@@ -86,7 +87,7 @@ def about(page: Page, config: dict) -> str:
         report += " " + w.t("(or write to {email})", email=link(email, f"mailto:{email}"))
     from .claims import when_published
 
-    copy, every_change = w.t("our archived copy"), w.t("Every change")
+    copy, every_change, tracker = w.t("our archived copy"), w.t("Every change"), w.t("pledge tracker")
     return "\n".join([
         "- " + w.t("**The article under review:** « {headline} », {where}, {when}; {archived}, against which every "
                    "quote is checked.", headline=lang_span(article.headline_fr, "fr"), where=where,
@@ -97,6 +98,8 @@ def about(page: Page, config: dict) -> str:
                    changes=doc(every_change, "book/corrections")),
         "- " + w.t("**Found an error?** {report}: each report is answered, and each correction is logged with its "
                    "date.", report=report),
+        "- " + w.t("**What happened since** is followed in the {tracker}, for which we looked for new reports up "
+                   "to {date}.", tracker=doc(tracker, "book/tracker"), date=w.date(checked_up_to(data))),
     ])
 
 
@@ -118,9 +121,3 @@ def changes(page: Page) -> str:
         lines.append(f"- **{w.date(c.date)}** ({kind}): {md(page.text(c, 'note'))}")
     return "\n".join(lines)
 
-
-def rating_counts(verdicts: Sequence[PassageVerdict], page: Page) -> str:
-    """How many sentences earned each rating, in words (for the methodology)."""
-    w = page.w
-    counts = [(r, sum(v.rating is r for v in verdicts)) for r in Rating]
-    return w.join([f"{rating_name(r, w)} ({n})" for r, n in counts if n])

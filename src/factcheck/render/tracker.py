@@ -4,14 +4,13 @@ dated report as a card, and the chart for a promise of money)."""
 
 from __future__ import annotations
 
-from html import escape
 
-from ..tracker import Standing
+from ..tracker import Standing, checked_up_to
 from . import Page
 from .charts import tracker_chart
 from .claims import credit
 from .method import COUNTS, status_badge
-from .myst import anchor_of, block, container, heading, link, md, ref
+from .myst import html_text, anchor_of, block, container, heading, link, md, ref
 from .words import NC_
 
 KINDS = {"announced": NC_("tracker row", "Announced"), "committed": NC_("tracker row", "Committed"),
@@ -58,7 +57,7 @@ def _bar(s: Standing, page: Page) -> str:
         left -= width
         if width > 0:
             segments.append(f'<span class="{css}" style="width:{width:.1f}%"></span>')
-    label = escape(page.w.t("Progress toward the target"))
+    label = html_text(progress(s, page))
     return f'<div class="fc-progress" role="img" aria-label="{label}">{"".join(segments)}</div>'
 
 
@@ -76,7 +75,8 @@ def cards(standings: tuple[Standing, ...], page: Page) -> str:
                 date=w.date(s.as_of), details=ref(details, promise_anchor(s.promise.promise_id))),
         ])
         out.append(container(f"fc-promise-card fc-card-{s.status.lower().replace(' ', '-')}", body))
-    return container("fc-promise-cards", "\n\n".join(out))
+    checked = w.t("We looked for new reports up to {date}.", date=w.date(checked_up_to(page.dataset)))
+    return container("fc-promise-cards", "\n\n".join(out)) + "\n\n" + container("fc-checked", checked)
 
 
 def promise(s: Standing, page: Page) -> str:
@@ -85,7 +85,7 @@ def promise(s: Standing, page: Page) -> str:
     p = s.promise
     evidence = {e.evidence_id: e for e in data.evidence}
     words = evidence[p.words_evidence_id]
-    head = heading(2, escape(promise_title(s, page)), promise_anchor(p.promise_id), "fc-promise-title")
+    head = heading(2, html_text(promise_title(s, page)), promise_anchor(p.promise_id), "fc-promise-title")
     status = container("fc-verdict", f"{status_badge(s.status, w)} "
                        + md(w.t("Updated {date}: {progress}", date=w.date(s.as_of), progress=progress(s, page))))
     quote = md(words.quote) if words.quote[:1] in "\"“" else "“" + md(words.quote) + "”"

@@ -210,6 +210,10 @@ class Words:
             return ("1er" + text[1:] if day == 1 else text).replace(" ", NBSP)
         return text
 
+    def month_year(self, d: dt.date) -> str:
+        """'December 2024' · « décembre 2024 »."""
+        return format_date(d, "MMMM y", locale=self.locale)
+
     def month(self, month: int) -> str:
         return format_date(dt.date(2000, month, 1), "MMMM", locale=self.locale)
 
