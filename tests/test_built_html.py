@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from factcheck.render.typography import typeset
 
 pytestmark = pytest.mark.html
 
@@ -125,13 +126,16 @@ def test_the_tracker_is_published_and_linked_from_the_pages_it_concerns(html_dir
 
 
 def test_landing_page_links_every_sentence_with_its_rating_and_reason(html_dir, verdicts):
+    """The corrections list, then the table of the other sentences: each sentence once, with its badge, its
+    reason and a link that lands on its verdict."""
     soup = BeautifulSoup((html_dir / "book" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    rows = soup.select("table.fc-verdicts tbody tr")
-    assert len(rows) == len(verdicts)
-    for row, v in zip(rows, verdicts):
-        assert row.select_one(".fc-badge").get_text() == v.rating.value
-        assert " ".join(v.passage.conclusion_en.split()) in " ".join(row.get_text().split())
-        href = row.select("a")[0]["href"]
+    entries = soup.select(".fc-corrections li") + soup.select("table.fc-verdicts tbody tr")
+    for v in verdicts:
+        reason = " ".join(v.passage.conclusion_en.split())
+        found = [e for e in entries if reason in " ".join(e.get_text().split())]
+        assert len(found) == 1, v.passage.passage_id
+        assert found[0].select_one(".fc-badge").get_text() == v.rating.value
+        href = found[0].select("a")[0]["href"]
         page, _, frag = href.partition("#")
         target = BeautifulSoup((html_dir / "book" / page).read_text(encoding="utf-8"), "html.parser")
         assert target.find(id=frag) is not None, href
@@ -145,6 +149,13 @@ def test_the_landing_page_opens_with_the_bottom_line_and_the_corrections(pages, 
     assert 3 <= len(soup.select(".fc-corrections li")) <= 6
 
 
+def test_the_landing_page_gives_every_verdicts_reason_once(pages, verdicts):
+    """The corrections first, then the table of the other sentences: no reason is read twice, none is missing."""
+    text = " ".join(pages["book/index.html"].get_text(" ").split())
+    for v in verdicts:
+        assert text.count(" ".join(v.passage.conclusion_en.split())) == 1, v.passage.passage_id
+
+
 def test_every_claim_page_shows_the_claim_its_rating_reason_and_decisive_sources(pages, verdicts, dataset):
     from factcheck.sources import decisive_plan
 
@@ -152,7 +163,7 @@ def test_every_claim_page_shows_the_claim_its_rating_reason_and_decisive_sources
         soup = pages[f"{v.passage.docname}.html"]
         plan = decisive_plan([w for w in verdicts if w.passage.page == v.passage.page], dataset)
         text = " ".join(soup.get_text().split())
-        assert " ".join(v.passage.quote_fr.split()) in text, v.passage.passage_id
+        assert " ".join(typeset(v.passage.quote_fr).split()) in text, v.passage.passage_id  # French, set as French
         assert " ".join(v.passage.conclusion_en.split()) in text
         assert f"Claim: {v.passage.claim_short_en}" in text
         urls = {a.get("href") for a in soup.select("a")}
@@ -213,7 +224,7 @@ def test_every_relative_link_and_image_resolves(html_dir):
     assert not broken, broken[:10]
 
 
-def test_every_page_says_when_it_was_published_and_changed_and_how_to_report_an_error(pages, dataset, root):
+def test_every_page_says_under_its_title_when_it_was_published_and_changed_and_below_how_to_report_an_error(pages, dataset, root):
     from factcheck.render.overview import publication_dates
     from factcheck.render.words import Words
 
@@ -221,9 +232,12 @@ def test_every_page_says_when_it_was_published_and_changed_and_how_to_report_an_
     published, changed = publication_dates(dataset)
     contact = _config(root)["factcheck_contact"]["url"]
     for name, soup in pages.items():
-        footer = " ".join(" ".join(p.get_text(" ").split()) for p in soup.select(".fc-footer"))
-        assert f"Published {en.date(published.date)}" in footer, name
-        assert en.date(changed.date) in footer and changed.note_en in footer, name
+        byline = soup.select_one(".fc-page-byline")
+        assert byline is not None, name
+        assert f"Published {en.date(published.date)}" in " ".join(byline.get_text(" ").split()), name
+        updated = byline.select_one('a[href$="corrections.html"]') or byline  # (the corrections page: no link to itself)
+        assert updated.get_text().endswith(f"Updated {en.date(changed.date)}"), name
+        assert (updated is byline) == (name == "book/corrections.html"), name
         assert soup.select_one(f'.fc-footer a[href="{contact}"]') is not None, name
         for export in ("verdicts.csv", "verdicts.json", "tracker.csv"):  # named in words, not by file name
             link = soup.select_one(f'.fc-footer a[href$="exports/{export}"]')

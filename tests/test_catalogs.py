@@ -66,7 +66,7 @@ def test_the_catalogs_hold_every_word_of_the_french_edition(root):
 def _set_french(path: Path, english: str, french: str) -> None:
     """Edit one entry as a translator would, in a text editor: its msgstr, and no fuzzy flag."""
     text = path.read_text(encoding="utf-8")
-    block = re.search(rf'(#, fuzzy\n)?(#\| msgid "[^\n]*"\n)*msgid "{re.escape(english)}"\nmsgstr "[^"]*"', text)
+    block = re.search(rf'(#, fuzzy[^\n]*\n)?(#\| msgid "[^\n]*"\n)*msgid "{re.escape(english)}"\nmsgstr "[^"]*"', text)
     assert block, english
     text = text.replace(block.group(0), f'msgid "{english}"\nmsgstr "{french}"')
     path.write_text(text, encoding="utf-8")
@@ -75,7 +75,7 @@ def _set_french(path: Path, english: str, french: str) -> None:
 @pytest.mark.slow
 def test_a_fix_to_a_french_word_reaches_the_french_page_and_executes_nothing(tmp_path):
     project = copy_project(tmp_path / "proj", with_build=True)
-    _set_french(project / "locales/fr/LC_MESSAGES/factcheck.po", "**The decisive sources**", "**Les sources qui tranchent**")
+    _set_french(project / "locales/fr/LC_MESSAGES/factcheck.po", "The decisive sources: {outlets}", "Les sources qui tranchent : {outlets}")
     out = run_in(project, "factcheck", "book")
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     assert "every notebook is current" in out.stdout and "executed" not in out.stdout
@@ -89,7 +89,7 @@ def test_a_fix_to_a_french_word_reaches_the_french_page_and_executes_nothing(tmp
 def test_an_english_edit_fails_validation_until_its_french_is_updated(tmp_path):
     project = copy_project(tmp_path / "proj")
     claims = project / "src/factcheck/render/claims.py"
-    claims.write_text(claims.read_text(encoding="utf-8").replace("**The decisive sources**", "**The sources that decide**"),
+    claims.write_text(claims.read_text(encoding="utf-8").replace("The decisive sources: {outlets}", "The sources that decide: {outlets}"),
                       encoding="utf-8")
     page = project / "book/methodology.md"
     page.write_text(page.read_text(encoding="utf-8").replace("## The ratings\n", "## Our ratings\n"),
@@ -104,9 +104,9 @@ def test_an_english_edit_fails_validation_until_its_french_is_updated(tmp_path):
     fuzzy = run_in(project, "factcheck", "validate")
     assert fuzzy.returncode == 1 and fuzzy.stderr.count("marked fuzzy") == 2, fuzzy.stderr
     po = read_po(open(project / "locales/fr/LC_MESSAGES/factcheck.po", "rb"))
-    entry = po.get("**The sources that decide**")
+    entry = po.get("The sources that decide: {outlets}")
     assert entry.fuzzy and entry.string, "a French guess is kept for the translator, marked fuzzy"
-    _set_french(project / "locales/fr/LC_MESSAGES/factcheck.po", "**The sources that decide**", "**Les sources qui tranchent**")
+    _set_french(project / "locales/fr/LC_MESSAGES/factcheck.po", "The sources that decide: {outlets}", "Les sources qui tranchent : {outlets}")
     _set_french(project / "locales/fr/LC_MESSAGES/book/methodology.po", "Our ratings", "Nos notes")
     after = run_in(project, "factcheck", "validate")
     assert after.returncode == 0, after.stderr

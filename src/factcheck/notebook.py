@@ -57,7 +57,8 @@ class Value:
 @tagged
 @dataclass(frozen=True)
 class Overview:
-    """The sentences a page checks, each with its rating: the box at the top of a page that checks several."""
+    """What a page checks, at its top: the article, and where the page checks several sentences, each with its
+    rating."""
 
     ratings: tuple[tuple[str, Rating], ...]  # (passage id, rating), in the page's order
 
@@ -204,9 +205,8 @@ class ClaimPage:
         return Values(tuple(values))
 
     def overview(self) -> None:
-        """Where a page checks several sentences, a box at the top lists each with its rating."""
-        if len(self.verdicts) > 1:
-            show(Overview(tuple((v.passage.passage_id, v.rating) for v in self.verdicts)))
+        """The page's top: which article it checks and, where it checks several sentences, each with its rating."""
+        show(Overview(tuple((v.passage.passage_id, v.rating) for v in self.verdicts)))
 
     def values(self) -> None:
         """Every figure the page's prose may cite, named ``<claim or passage id>_<what>``."""

@@ -33,12 +33,18 @@ def record_messages(app: Sphinx, doctree: nodes.document) -> None:
     if w is not None:
         getattr(env, RECORD, None) or setattr(env, RECORD, {})
         getattr(env, RECORD)[env.docname] = dict(w.used)
-        catalog = catalog_path(Path(context.LOCALE_DIR), w.code).as_posix()
-        for message in sorted(w.missing):
-            logger.warning(f"{catalog}: no French for the message {message!r} (shown on {env.docname}): run "
-                           "`make translations`, then translate it", location=env.docname)
+        warn_missing(w, env.docname)
     if context.edition(app) != "en":
         untranslated_prose(app, doctree)
+
+
+def warn_missing(w: Words, docname: str) -> None:
+    """A message the page shows that the catalog does not translate (yet)."""
+    catalog = catalog_path(Path(context.LOCALE_DIR), w.code).as_posix()
+    for message in sorted(w.missing):
+        logger.warning(f"{catalog}: no French for the message {message!r} (shown on {docname}): run "
+                       "`make translations`, then translate it", location=docname)
+    w.missing.clear()
 
 
 def untranslated_prose(app: Sphinx, doctree: nodes.document) -> None:
@@ -70,18 +76,20 @@ def merge(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment)
     getattr(env, RECORD).update({d: m for d, m in getattr(other, RECORD, {}).items() if d in docnames})
 
 
-def _foreign(node: nodes.Node) -> bool:
-    """Inside text in another language (a quote), code, or an address shown as text."""
+def _language(node: nodes.Node, edition: str) -> str | None:
+    """The language a text is in: the nearest ``language-xx`` around it, else the edition's; None for code and for
+    an address shown as text, which no typography rule may touch."""
     while node is not None:
         if isinstance(node, (nodes.literal, nodes.literal_block, nodes.math, nodes.math_block, nodes.comment)):
-            return True
+            return None
         if isinstance(node, nodes.reference) and node.astext().startswith(("http", "www.")):
-            return True
-        if isinstance(node, nodes.Element) and any(c.startswith("language-") and c != "language-fr"
-                                                   for c in node.get("classes", ())):
-            return True
+            return None
+        if isinstance(node, nodes.Element):
+            marked = [c.removeprefix("language-") for c in node.get("classes", ()) if c.startswith("language-")]
+            if marked:
+                return marked[0]
         node = node.parent
-    return False
+    return edition
 
 
 def _merge_texts(element: nodes.Element) -> None:
@@ -96,25 +104,26 @@ def _merge_texts(element: nodes.Element) -> None:
 
 
 class FrenchTypography(SphinxTransform):
-    """Set every French text of the page by the French rules, after its values are written (priority 25)."""
+    """Set every French text of the page by the French rules, after its values are written (priority 25): all of
+    the French edition but its quotes in other languages, and the article's French words in the English one."""
 
     default_priority = 30
 
     def apply(self, **kwargs) -> None:
-        if self.config.factcheck_edition != "fr":
-            return
+        edition = self.config.factcheck_edition
         for element in list(self.document.findall(nodes.TextElement)):  # a value cited in prose is its own node:
-            _merge_texts(element)                                         # « … milliards de dollars ; le … »
+            if _language(element, edition) == "fr":                     # « … milliards de dollars ; le … »
+                _merge_texts(element)
         for text in list(self.document.findall(nodes.Text)):
-            if not _foreign(text.parent):
+            if _language(text.parent, edition) == "fr":
                 fixed = typeset(str(text))
                 if fixed != str(text):
                     text.parent.replace(text, nodes.Text(fixed))
         for raw in self.document.findall(nodes.raw):
-            if raw.get("format") == "html" and not _foreign(raw.parent):
+            if raw.get("format") == "html" and _language(raw.parent, edition) == "fr":
                 fixed = typeset_html(raw.astext())
                 if fixed != raw.astext():
                     raw.children[0].parent.replace(raw.children[0], nodes.Text(fixed))
         for image in self.document.findall(nodes.image):
-            if image.get("alt"):
+            if image.get("alt") and edition == "fr":
                 image["alt"] = typeset(image["alt"])

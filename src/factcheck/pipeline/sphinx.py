@@ -19,7 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..claimreview import Publisher, claim_review, exports, json_ld_script
-from ..render.overview import publication_dates
+from ..render.overview import publication_dates, team
 from ..render.myst import html_text
 from ..render.typography import typeset_html
 from . import context, editions, i18n
@@ -70,22 +70,21 @@ def language_switch(app: Sphinx, pagename: str, templatename: str, context_: dic
                             f'title="{title}">{editions.NAMES[other]}</a></p>\n' + context_["body"])
 
 
-def _team(w: context.Words) -> str:
-    """The team's name, as _config.yml's ``author`` gives it, in the edition's language."""
-    return w.ct("publisher", "The executable fact-check team")
-
-
 def byline(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
-    """Under each page's headline: who wrote the fact-check, when it was published and when it last changed."""
+    """Under each page's headline: who wrote the fact-check, when it was published and when it last changed in
+    substance, linked to the corrections (the footer then need not say it again)."""
     if "body" not in context_ or "</h1>" not in context_["body"]:
         return
     lang = context.edition(app)
     w = context.Words.of(lang, context.locale_dir(app))
     published, changed = publication_dates(context.dataset(app))
-    team = _team(w)
-    text = w.t("By {team} · Published {published} · Updated {changed}", team=team, published=w.date(published.date),
-               changed=w.date(changed.date))
-    line = f'<p class="fc-page-byline">{html_text(text)}</p>'
+    corrections = html.escape(context_["pathto"]("book/corrections"))
+    updated = html_text(w.t("Updated {date}", date=w.date(changed.date)))  # (Babel cannot read inside f-strings)
+    text = html_text(w.t("By {team} · Published {published} ·", team=team(w), published=w.date(published.date)))
+    if pagename != "book/corrections":
+        updated = f'<a href="{corrections}">{updated}</a>'
+    line = f'<p class="fc-page-byline">{text} {updated}</p>'
+    i18n.warn_missing(w, pagename)
     context_["body"] = context_["body"].replace("</h1>", "</h1>\n" + (typeset_html(line) if lang == "fr" else line), 1)
 
 
@@ -165,33 +164,27 @@ def add_claimreview(app: Sphinx, pagename: str, templatename: str, context_: dic
 
 
 def add_footer(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
-    """Every page says when the fact-check was published and last changed, how to report an error, and where
-    the data can be downloaded, in words, relative to the page so the links resolve anywhere."""
+    """Every page says how to report an error and where the data can be downloaded, in words, relative to the
+    page so the links resolve anywhere."""
     lang = context.edition(app)
     w = context.Words.of(lang, context.locale_dir(app))
-    data = context.dataset(app)
-    published, changed = publication_dates(data)
     contact = app.config.factcheck_contact
     up = "" if lang == "en" else "../"  # the exports are the English site's, one level above the French one
     downloads = [(w.t("the verdicts as a spreadsheet"), "verdicts.csv"), (w.t("the verdicts as data"), "verdicts.json"),
                  (w.t("the tracker as a spreadsheet"), "tracker.csv")]
     links = ", ".join(f'<a href="{html.escape(up + context_["pathto"](f"{EXPORT_DIR}/{name}", 1))}">{html_text(text)}</a>'
                       for text, name in downloads)
-    corrections = html.escape(context_["pathto"]("book/corrections"))
-    report_text = w.t("Report an error or ask for a correction")
-    report = f'<a href="{html.escape(contact["url"])}">{html_text(report_text)}</a>'
+    report_text = html_text(w.t("Report an error or ask for a correction"))
+    report = f'<a href="{html.escape(contact["url"])}">{report_text}</a>'
     if contact.get("email"):
         report += " " + html_text(w.t("or write to")) + \
             f' <a href="mailto:{html.escape(contact["email"])}">{html_text(contact["email"])}</a>'
-    last_change = w.t("Last substantive change")
     footer = (
-        '<p class="fc-footer">' + html_text(w.t("Published {date}.", date=w.date(published.date))) + " "
-        + f'<a href="{corrections}">{html_text(last_change)}</a> '
-        + html_text(w.t("{date}: {note}", date=w.date(changed.date), note=getattr(changed, f"note_{lang}"))) + "</p>"
-        + '<p class="fc-footer">' + html_text(w.t("Found an error?")) + f" {report}. "
+        '<p class="fc-footer">' + html_text(w.t("Found an error?")) + f" {report}. "
         + html_text(w.t("Download")) + f" {links}.</p>"
-        + '<p class="fc-footer">' + html_text(w.t("© {year} {team}", year=app.config.copyright,
-                                                     team=_team(w))) + "</p>")
+        + '<p class="fc-footer">' + html_text(w.t("© {year} {team}", year=app.config.copyright, team=team(w)))
+        + "</p>")
+    i18n.warn_missing(w, pagename)
     context_["theme_extra_footer"] = typeset_html(footer) if lang == "fr" else footer
 
 

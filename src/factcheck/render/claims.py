@@ -65,7 +65,6 @@ def sentence(out: Sentence, page: Page) -> str:
     who published them and when, then the parts, what happened since, and the decisive sources."""
     w, data = page.w, page.dataset
     p = data.passage(out.passage_id)
-    article = data.article(p.article_id)
     label = w.t("Claim:")
     head = heading(2, f'<span class="fc-claim-label">{html_text(label)}</span> {html_text(page.text(p, "claim_short"))}',
                    passage_anchor(p), "fc-passage-title")
@@ -74,9 +73,6 @@ def sentence(out: Sentence, page: Page) -> str:
              container("fc-quote-fr language-fr", f"« {md(p.quote_fr)} »")]
     if w.code != "fr":
         lines.append(container("fc-quote-en", w.t("*In English:* {quote}", quote=md(p.quote_en))))
-    publisher = article.publisher or w.t("Unknown publisher")
-    lines.append(container("fc-byline", w.t("{publisher}, {when}.", publisher=doc(publisher, "book/about-article"),
-                                            when=when_short(article, w))))
     blocks = [head, rating, container("fc-claimbox", "\n\n".join(lines)), parts(out.parts, page)]
     blocks += [tracker_note(promise_id, page) for promise_id in out.promises]
     blocks.append(decisive(out.decisive, page))
@@ -84,12 +80,18 @@ def sentence(out: Sentence, page: Page) -> str:
 
 
 def overview(out: Overview, page: Page) -> str:
-    """The sentences this page checks, each with its rating, linking to its section."""
-    w = page.w
-    items = [f"- {badge(rating, w)} {claim_link(page.dataset.passage(pid), page)}" for pid, rating in out.ratings]
-    title = w.nt("**The sentence this page checks**", "**The {count} sentences this page checks**", len(items),
-                 count=w.count(len(items), feminine=True))
-    return container("fc-overview", title + "\n\n" + "\n".join(items))
+    """Which article the page checks, once; where it checks several sentences, each with its rating, linking to
+    its section."""
+    w, data = page.w, page.dataset
+    article = data.article(data.passage(out.ratings[0][0]).article_id)
+    publisher = article.publisher or w.t("Unknown publisher")
+    source = container("fc-byline", w.t("From the article published by {publisher}, {when}.",
+                                        publisher=doc(publisher, "book/about-article"), when=when_short(article, w)))
+    if len(out.ratings) == 1:
+        return source
+    items = [f"- {badge(rating, w)} {claim_link(data.passage(pid), page)}" for pid, rating in out.ratings]
+    title = w.t("**The {count} sentences this page checks**", count=w.count(len(items), feminine=True))
+    return container("fc-overview", title + "\n\n" + "\n".join(items)) + "\n\n" + source
 
 
 def parts(items: tuple[Part, ...], page: Page) -> str:
@@ -140,13 +142,14 @@ def plain_credit(source: Source, w: Words) -> str:
 
 
 def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:
-    """A quote in its own language; where that is not the edition's, our translation follows, marked ours."""
+    """A quote in its own language; where that is not the edition's, our translation follows, marked ours. The
+    outlet's name links to the page (its title on hover); the sources page gives each title and access date."""
     w = page.w
     when = w.date(source.date_published) if source.date_published else w.t("undated")
     quote = container(f"fc-quote language-{ev.language}", w.quoted(md(ev.quote)) if ev.language == w.code
                       else ("“" + md(ev.quote) + "”" if ev.quote[:1] not in "“\"«" else md(ev.quote)))
-    lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, w)}</span> · **{credit(source, w)}**, {when}',
-             quote]
+    outlet = link(plain_credit(source, w), source.url, source.title)
+    lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, w)}</span> · **{outlet}**, {when}', quote]
     translation = page.text(ev, "translation") if ev.language != w.code else ""
     if translation:
         lines.append(container(f"fc-translation language-{w.code}",
@@ -154,8 +157,6 @@ def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:
     if source.anonymous:
         lines.append(container("fc-note", w.t("An anonymous copy with no identifiable original: shown as context, "
                                               "never counted as confirmation.")))
-    accessed = w.t("accessed {date}", date=w.date(source.date_accessed))
-    lines.append(container("fc-cite", f"{link(source.title, source.url)}, {accessed}"))
     return container(f"fc-evidence fc-{stance}", "\n\n".join(lines))
 
 
@@ -167,9 +168,15 @@ def cards(items: tuple[Card, ...], page: Page) -> str:
 
 
 def decisive(items: tuple[Card, ...], page: Page) -> str:
+    """The sources that decide the rating, named in one line a reader can open to read their words: on a phone,
+    their quotes and translations would push the next sentence's verdict screens away."""
     if not items:
         return ""
-    return container("fc-decisive", page.w.t("**The decisive sources**") + "\n\n" + cards(items, page))
+    w, data = page.w, page.dataset
+    evidence = {e.evidence_id: e for e in data.evidence}
+    names = dict.fromkeys(plain_credit(data.source(evidence[c.evidence_id].source_id), w) for c in items)
+    title = w.t("The decisive sources: {outlets}", outlets=md(w.join(list(names))))
+    return container("fc-decisive", block("dropdown", cards(items, page), title))
 
 
 def page_evidence(out: PageCards, page: Page) -> str:

@@ -37,8 +37,10 @@ def md_role(text: str) -> str:
     return " ".join(text.split()).replace("`", "'").replace("<", "‹").replace(">", "›")
 
 
-def link(text: str, url: str) -> str:
-    return f"[{md(text)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(chr(10), '')}>)"
+def link(text: str, url: str, title: str = "") -> str:
+    """A link; ``title`` is shown on hover (and read by some screen readers)."""
+    hover = ' "' + title.replace("\\", "").replace('"', "'") + '"' if title else ""
+    return f"[{md(text)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(chr(10), '')}>{hover})"
 
 
 def ref(text: str, label: str) -> str:

@@ -12,7 +12,7 @@ from . import Page
 from .claims import claim_link
 from .method import badge
 from .myst import container, doc, lang_span, link, list_table, md
-from .words import NC_
+from .words import NC_, Words
 
 CORRECTIONS_SHOWN = 5
 """The landing page lists at most this many corrections, worst and most central first; the table has all."""
@@ -43,12 +43,17 @@ def bottom_line(verdicts: Sequence[PassageVerdict], page: Page) -> str:
     return container("fc-bottom-line", text)
 
 
+def shown_corrections(verdicts: Sequence[PassageVerdict]) -> list[PassageVerdict]:
+    """The sentences the landing page corrects first: the worst and most central of those it gets wrong."""
+    wrong = sorted((v for v in verdicts if v.rating in WRONG), key=lambda v: (v.rating.rank, not v.central))
+    return wrong[:CORRECTIONS_SHOWN]
+
+
 def corrections_list(verdicts: Sequence[PassageVerdict], page: Page) -> str:
     w = page.w
-    wrong = sorted((v for v in verdicts if v.rating in WRONG), key=lambda v: (v.rating.rank, not v.central))
     items = [f"- {badge(v.rating, w)} **{claim_link(v.passage, page)}.** {md(page.text(v.passage, 'conclusion'))}"
-             for v in wrong[:CORRECTIONS_SHOWN]]
-    rest = len(wrong) - CORRECTIONS_SHOWN
+             for v in shown_corrections(verdicts)]
+    rest = sum(v.rating in WRONG for v in verdicts) - len(items)
     if rest > 0:
         items.append("- " + w.nt("And {count} more in the table below.", "And {count} more in the table below.", rest,
                                  count=w.count(rest, feminine=True)))
@@ -56,12 +61,18 @@ def corrections_list(verdicts: Sequence[PassageVerdict], page: Page) -> str:
 
 
 def verdict_table(verdicts: Sequence[PassageVerdict], page: Page) -> str:
-    """Claim · rating · reason, as cards on a phone (the reason stays)."""
-    w = page.w
+    """Claim · rating · reason for every sentence the corrections above do not already give, as cards on a phone
+    (the reason stays): each verdict is read once."""
+    w, shown = page.w, {v.passage.passage_id for v in shown_corrections(verdicts)}
     rows = [(claim_link(v.passage, page), badge(v.rating, w), md(page.text(v.passage, "conclusion")))
-            for v in verdicts]
+            for v in verdicts if v.passage.passage_id not in shown]
     return list_table((w.ct("column", "Claim"), w.ct("column", "Rating"), w.ct("column", "Why")), rows,
                       "fc-verdicts fc-cards", "30 15 55")
+
+
+def team(w: Words) -> str:
+    """The team's name (``author`` in _config.yml) in the edition's language."""
+    return w.ct("publisher", "The executable fact-check team")
 
 
 def publication_dates(dataset: Dataset) -> tuple:
@@ -93,7 +104,7 @@ def about(page: Page, config: dict) -> str:
                    "quote is checked.", headline=lang_span(article.headline_fr, "fr"), where=where,
                    when=when_published(article, w), archived=link(copy, archived)),
         "- " + w.t("**Published** by {publisher} on {first}. **Last substantive change** {last}: {note} {changes}.",
-                   publisher=link(publisher.get("name", ""), publisher.get("url", "")), first=w.date(published.date),
+                   publisher=link(team(w), publisher.get("url", "")), first=w.date(published.date),
                    last=w.date(changed.date), note=md(page.text(changed, "note")),
                    changes=doc(every_change, "book/corrections")),
         "- " + w.t("**Found an error?** {report}: each report is answered, and each correction is logged with its "
