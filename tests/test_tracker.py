@@ -31,10 +31,10 @@ def test_every_status_follows_the_written_rules(delivered, in_part, deadline, as
     assert (status == "Kept") == (delivered >= 100)
     if status != "Kept" and as_of <= deadline:
         assert status in ("Not yet rated", "In the works", "Stalled")
-        quiet_for = as_of - (last_progress or made_on)
-        assert (status == "Stalled") == (quiet_for > dt.timedelta(days=365))
-        if status != "Stalled":
-            assert (status == "Not yet rated") == (last_progress is None)
+        # No dated progress at all: not yet rated, however old the promise (the promise is not progress).
+        assert (status == "Not yet rated") == (last_progress is None)
+        if last_progress is not None:
+            assert (status == "Stalled") == (as_of - last_progress > dt.timedelta(days=365))
     if status != "Kept" and as_of > deadline:
         assert status in ("Compromise", "Broken", "Unverifiable")
         assert (status == "Compromise") == (delivered + in_part >= 50)
@@ -50,6 +50,28 @@ def test_the_current_data_give_the_statuses_the_evidence_supports(dataset):
     assert all(d.counts == "no" for d in money.deals if d.deal_id == "abb")
     assert by_id["pledge_2016_money"].status == "Compromise"  # SoftBank's own tally, counted in part
     assert by_id["pledge_2016_jobs"].status == "Unverifiable"  # no source ever counted the jobs
+
+
+def test_a_promise_with_no_progress_at_all_is_not_yet_rated_however_old():
+    """The written definition: "Not yet rated" is a promise with no dated, sourced evidence of progress; "Stalled"
+    needs progress that has gone quiet for a year. Two years after a promise with no progress, before its deadline,
+    it is not yet rated (the rule once measured the year from the promise itself and said "Stalled")."""
+    made_on = D(2024, 12, 16)
+    assert status_of(100, D(2028, 12, 16), D(2026, 12, 5), 0, 0, None, False, made_on) == "Not yet rated"
+    assert status_of(100, D(2028, 12, 16), D(2026, 12, 5), 0, 0, D(2025, 12, 4), False, made_on) == "Stalled"
+    assert status_of(100, D(2028, 12, 16), D(2026, 12, 5), 0, 0, D(2025, 12, 5), False, made_on) == "In the works"
+
+
+def test_no_promise_is_stalled_before_its_first_progress(dataset):
+    """The 2024 jobs promise has no counted progress, and the 2016 promises none before 2019: none of them was
+    ever "Stalled" for want of progress it never made."""
+    for s in all_standings(dataset):
+        first = min((d.date for d in s.deals if d.counts != "no"), default=None)
+        for change in s.history:
+            if change.status == "Stalled":
+                assert first is not None and change.date > first + dt.timedelta(days=365), (s.promise.promise_id, change)
+    jobs = next(s for s in all_standings(dataset) if s.promise.promise_id == "pledge_2024_jobs")
+    assert jobs.status == "Not yet rated" and [c.status for c in jobs.history] == ["Not yet rated"]
 
 
 # --- the arithmetic of a deal -------------------------------------------------------------------------

@@ -191,18 +191,19 @@ def status_of(target: float, deadline: dt.date, on: dt.date, delivered: float, i
     """The written rules (:func:`factcheck.render.method.status_rules`), as a pure function of the figures on a day.
 
     Kept when what counts reaches the target. After the deadline: Compromise at half the target (counting what
-    counts in part), Broken below it when a figure measures it, Unverifiable when none does. Before it: Stalled
-    when the latest progress (or, with none, the promise itself) is more than a year old, Not yet rated for a
-    promise younger than a year with no progress, In the works otherwise."""
+    counts in part), Broken below it when a figure measures it, Unverifiable when none does. Before it: Not yet
+    rated while no dated progress has been found at all, however old the promise; Stalled when the latest
+    progress is more than a year old; In the works otherwise. ``made_on`` dates the promise, never its progress:
+    a year without progress stalls only a promise that has made some."""
     if delivered >= target:
         return "Kept"
     if on > deadline:
         if delivered + in_part >= target / 2:
             return "Compromise"
         return "Broken" if measured else "Unverifiable"
-    if on - (last_progress or made_on) > PROGRESS_WINDOW:
-        return "Stalled"
-    return "Not yet rated" if last_progress is None else "In the works"
+    if last_progress is None:
+        return "Not yet rated"
+    return "Stalled" if on - last_progress > PROGRESS_WINDOW else "In the works"
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,10 @@ STATUS_DEFINITIONS = {
     "Not yet rated": NC_("status definition", "No dated, sourced evidence of progress toward the promise has been "
                                               "found yet."),
     "In the works": NC_("status definition", "Before the deadline, with sourced evidence of money committed or "
-                                             "spent (or jobs created) within the year before the latest evidence."),
-    "Stalled": NC_("status definition", "Before the deadline, but the latest evidence of progress is more than a "
-                                        "year older than the latest evidence."),
+                                             "spent (or jobs created) within the year before we last looked for new "
+                                             "reports."),
+    "Stalled": NC_("status definition", "Before the deadline, with evidence of progress, but none within the year "
+                                        "before we last looked for new reports."),
     "Compromise": NC_("status definition", "After the deadline, the promise was partly met: what was delivered, "
                                            "counting what counts only in part, reaches at least half the target."),
     "Kept": NC_("status definition", "What counts as delivered reaches the target."),
