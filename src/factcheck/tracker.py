@@ -187,14 +187,14 @@ def deals(entries: Iterable[Entry]) -> tuple[Deal, ...]:
 
 
 def status_of(target: float, deadline: dt.date, on: dt.date, delivered: float, in_part: float,
-              last_progress: dt.date | None, measured: bool, made_on: dt.date) -> str:
+              last_progress: dt.date | None, measured: bool) -> str:
     """The written rules (:func:`factcheck.render.method.status_rules`), as a pure function of the figures on a day.
 
     Kept when what counts reaches the target. After the deadline: Compromise at half the target (counting what
     counts in part), Broken below it when a figure measures it, Unverifiable when none does. Before it: Not yet
     rated while no dated progress has been found at all, however old the promise; Stalled when the latest
-    progress is more than a year old; In the works otherwise. ``made_on`` dates the promise, never its progress:
-    a year without progress stalls only a promise that has made some."""
+    progress is more than a year old; In the works otherwise: a year without progress stalls only a promise that
+    has made some."""
     if delivered >= target:
         return "Kept"
     if on > deadline:
@@ -224,8 +224,7 @@ def tally(promise: Promise, target: float, deadline: dt.date, entries: Sequence[
     pending = sum(d.pending for d in known if d.counts != "no")
     progress = [d.date for d in known if d.counts != "no"]
     measured = any(d.payments for d in known)
-    status = status_of(target, deadline, on, delivered, in_part, max(progress) if progress else None, measured,
-                       promise.made_on)
+    status = status_of(target, deadline, on, delivered, in_part, max(progress) if progress else None, measured)
     return Tally(status, delivered, in_part, pending, measured, known)
 
 
@@ -251,7 +250,7 @@ def standing(dataset: Dataset, promise: Promise) -> Standing:
     entries = entries_of(dataset, promise)
     target, unit = target_of(promise, evidence)
     deadline = deadline_of(promise, evidence)
-    as_of = max([promise.made_on, *(e.date for e in entries)])
+    as_of = max([promise.made_on, *(e.date for e in entries if not e.anonymous)])  # what the status rests on
     checked = max(checked_up_to(dataset), as_of)
     # The status can change on a day with evidence, the day after the deadline, or a year after a day of progress.
     known = {promise.made_on, *(e.date for e in entries)}

@@ -38,8 +38,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:(?<=[^\s(\[«\u00a0\u202f])|^)[ ]?([;!?])(?=[\s)»\]”\"’.,]|$)"), NNBSP + r"\1"),
     (re.compile(r"(?<=\d)[ \u00a0]?%"), NNBSP + "%"),
     (re.compile(r"(?:(?<=[^\s(\[\u00a0\u202f/])|^)[ ]?(:)(?=[\s»”\"]|$)"), NBSP + r"\1"),
-    # the apostrophe of a French word
-    (re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ])"), "\u2019"),
+    # the apostrophe of a French word, also before a link or a bold word (« l’{ref}`échelle` »: the text ends there)
+    (re.compile(r"(?<=[A-Za-zÀ-ÿ])'(?=[A-Za-zÀ-ÿ]|$)"), "\u2019"),
 )
 
 
