@@ -244,6 +244,18 @@ def test_every_page_says_under_its_title_when_it_was_published_and_changed_and_b
             assert link is not None and export not in link.get_text(), (name, export)
 
 
+def test_no_italics_mark_reaches_a_page_or_an_export(html_dir):
+    """The private marks around a publication's title become italics or vanish; none is ever shown."""
+    from factcheck.render.words import EM, END_EM
+
+    leaked = [p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*")
+              if p.suffix in (".html", ".json", ".csv", ".js") and (EM in (t := p.read_text(encoding="utf-8"))
+                                                                     or END_EM in t)]
+    assert not leaked, leaked
+    page = (html_dir / "book" / "claims" / "jobs.html").read_text(encoding="utf-8")
+    assert "<em>The Wall Street Journal</em>" in page
+
+
 def test_charts_are_stored_as_images(html_dir):
     for page in ("book/claims/assets.html", "book/claims/precedent-2016.html", "book/aftermath.html",
                  "book/tracker.html"):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from factcheck.outcomes import Amount
 from factcheck.quantities import Qualifier, parse_date_fr, parse_number_fr, parse_quantity_fr
 from factcheck.render.typography import NBSP, NNBSP, typeset, typeset_html
-from factcheck.render.words import Words
+from factcheck.render.words import Words, plain
 
 ROOT = Path(__file__).resolve().parents[1]
 FR = Words.of("fr", ROOT / "locales")
@@ -53,6 +53,22 @@ def test_lists_percentages_and_outlets():
     assert EN.outlets(["A", "B", "C", "D", "E"]) == "A, B, C and two others"
     assert FR.outlets(["A", "B", "C", "D"]) == "A, B, C et un autre média"
     assert FR.outlets(["A", "B", "C", "D", "E"]) == "A, B, C et deux autres médias"
+
+
+def test_a_publication_is_named_in_italics_and_french_running_text_gives_its_article():
+    from factcheck.records import Outlet
+    from factcheck.render.myst import html_text, md
+
+    outlets = [Outlet("The Wall Street Journal", "Wall Street Journal", "le", True), Outlet("AFP", None, "l'", False),
+               Outlet("Reuters", None, None, False)]
+    en, fr = Words.of("en", outlets=outlets), Words.of("fr", ROOT / "locales", outlets)
+    assert md(en.outlet("The Wall Street Journal")) == "*The Wall Street Journal*"
+    assert md(fr.outlet("The Wall Street Journal")) == "*Wall Street Journal*"
+    assert html_text(fr.outlets(["AFP", "The Wall Street Journal", "Reuters"])) == \
+        "l'AFP, le <em>Wall Street Journal</em> et Reuters"
+    assert en.outlets(["AFP", "Reuters"]) == "AFP and Reuters"
+    assert plain(fr.sentence(fr.outlet_in_text("The Wall Street Journal"))) == "Le Wall Street Journal."
+    assert en.outlet("Unknown Blog") == "Unknown Blog"  # an outlet the table does not list: its name as written
 
 
 def test_french_agrees_in_number_and_gender():

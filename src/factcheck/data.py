@@ -27,6 +27,7 @@ from .records import (
     FxRate,
     Judgment,
     Link,
+    Outlet,
     Passage,
     Promise,
     Snapshot,
@@ -94,6 +95,7 @@ class Dataset:
     articles: tuple[Article, ...] = _Table("articles")
     passages: tuple[Passage, ...] = _Table("passages")
     claims: tuple[Claim, ...] = _Table("claims")
+    outlets: tuple[Outlet, ...] = _Table("outlets")
     sources: tuple[Source, ...] = _Table("sources")
     evidence: tuple[Evidence, ...] = _Table("evidence")
     links: tuple[Link, ...] = _Table("claim_evidence")

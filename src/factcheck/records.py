@@ -233,8 +233,18 @@ class Change:
     note_fr: str
 
 
+@dataclass(frozen=True)
+class Outlet:
+    """An outlet, named once: its French form and article, and whether its name is a publication's title."""
+
+    outlet: str
+    name_fr: str | None
+    article_fr: str | None  # « l' », « le », « l'agence »…: what French running text puts before the name
+    italic: bool
+
+
 RECORDS: dict[str, type] = {
     "articles": Article, "passages": Passage, "claims": Claim, "sources": Source, "evidence": Evidence,
     "claim_evidence": Link, "judgments": Judgment, "fx_rates": FxRate, "events": Event,
-    "corrections": Correction, "changelog": Change, "promises": Promise, "tracker": TrackerRow,
+    "corrections": Correction, "changelog": Change, "promises": Promise, "tracker": TrackerRow, "outlets": Outlet,
 }

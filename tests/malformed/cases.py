@@ -107,6 +107,8 @@ CASES: list[Case] = [
          ("claim_evidence.csv", 1, "claim_id", "refers to no row of claims.csv")),
     Case("foreign key to an unknown source", set_cell("evidence.csv", 1, "source_id", "no-such-source"),
          ("evidence.csv", 1, "source_id", "refers to no row of sources.csv")),
+    Case("an outlet written a second way", set_cell("sources.csv", 1, "publisher", "Reuters (reuters.com)"),
+         ("sources.csv", 1, "publisher", "refers to no row of outlets.csv")),
     Case("non-numeric amount", _on_value_row("value", "a hundred"), ("evidence.csv", None, "value", "not a number")),
     Case("negative amount", _on_value_row("value", "-100"), ("evidence.csv", None, "value", "below the minimum 0")),
     Case("decimal comma", _on_value_row("value", "1,5"), ("evidence.csv", None, "value", "decimal comma")),

@@ -61,7 +61,7 @@ def locale_dir(app: Sphinx) -> Path:
 def words(env: BuildEnvironment) -> Words:
     """The edition's words for the page being read (each page keeps its own record of what it used)."""
     if "factcheck_words" not in env.temp_data:
-        env.temp_data["factcheck_words"] = Words.of(edition(env.app), locale_dir(env.app))
+        env.temp_data["factcheck_words"] = Words.of(edition(env.app), locale_dir(env.app), dataset(env.app).outlets)
     return env.temp_data["factcheck_words"]
 
 

@@ -7,6 +7,8 @@ Sphinx has translated the page, so a French paragraph from the catalog cites the
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
@@ -15,7 +17,7 @@ from sphinx.util import logging
 from ..metrics import ABOUT_TOLERANCE
 from ..notebook import Value
 from ..render.method import rating_name
-from ..render.words import Words
+from ..render.words import EM, END_EM, Words
 from . import context
 
 logger = logging.getLogger(__name__)
@@ -54,6 +56,15 @@ def written(v: Value | str, w: Words) -> str:
     return w.t("the same") if v.same else w.t("a different")
 
 
+def inline(text: str) -> list[nodes.Node]:
+    """Written text as nodes: a publication's title (between italics marks) as emphasis."""
+    out: list[nodes.Node] = []
+    for i, piece in enumerate(re.split(f"[{EM}{END_EM}]", text)):
+        if piece:
+            out.append(nodes.emphasis(piece, piece) if i % 2 else nodes.Text(piece))
+    return out
+
+
 class WriteValues(SphinxTransform):
     """Fill each cited value, after the Locale transform (priority 20) has put in the page's translation."""
 
@@ -72,4 +83,7 @@ class WriteValues(SphinxTransform):
                                "publishes its values with page.values())", location=node)
                 node.replace_self(nodes.Text(key))
                 continue
-            node.replace_self(nodes.Text(written(values[key], w)))
+            text = written(values[key], w)
+            if node.parent is not None and node.parent.index(node) == 0:
+                text = w.sentence(text)[:len(text)]  # a value that opens a sentence takes its capital
+            node.replace_self(inline(text))

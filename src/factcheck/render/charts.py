@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from ..metrics import MetricCandidate, PerJob
 from .findings import metric_name
-from .words import Words
+from .words import plain, Words
 
 INK, MUTED = "#222222", "#555555"
 BLUE, ORANGE, GREEN, LIGHT_GREEN = "#0072b2", "#e69f00", "#009e73", "#56b4e9"  # Okabe–Ito: colour-blind safe
@@ -22,8 +22,8 @@ def _source_line(fig: Figure, text: str) -> None:
 
 
 def _tex(text: str) -> str:
-    """Dollar signs as text: two in one string would otherwise be read as mathtext."""
-    return text.replace("$", r"\$")
+    """Dollar signs as text (two in one string would otherwise be read as mathtext), no italics marks."""
+    return plain(text).replace("$", r"\$")
 
 
 def pledges_chart(pledges: tuple[PerJob, ...], w: Words) -> tuple[Figure, str]:

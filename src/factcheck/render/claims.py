@@ -3,7 +3,6 @@ happened since, and the decisive sources; then the rest of the evidence and the 
 
 from __future__ import annotations
 
-import re
 
 from ..notebook import Computation, Overview, Part, Sentence
 from ..notebook import Evidence as PageCards
@@ -123,22 +122,17 @@ def tracker_note(promise_id: str, page: Page) -> str:
 
 # --- evidence ---------------------------------------------------------------------------------
 
-def _site(publisher: str) -> str:
-    """'The Business Times (businesstimes.com.sg)' → 'The Business Times': one pair of brackets is enough."""
-    return re.sub(r"\s*\([^()]*\)$", "", publisher) or publisher
+def credit_text(source: Source, w: Words) -> str:
+    """'AP (via Spectrum News 13)': a copy is credited to its original outlet; a publication's title is marked
+    for italics (text, not yet MyST: :func:`credit` for that)."""
+    if source.is_copy:
+        return w.t("{original} (via {site})", original=w.outlet(source.original_publisher or ""),
+                   site=w.outlet(source.publisher))
+    return w.outlet(source.publisher)
 
 
 def credit(source: Source, w: Words) -> str:
-    """'AP (via Spectrum News 13)': a copy is credited to its original outlet."""
-    if source.is_copy:
-        return w.t("{original} (via {site})", original=md(source.original_publisher or ""),
-                   site=md(_site(source.publisher)))
-    return md(source.publisher)
-
-
-def plain_credit(source: Source, w: Words) -> str:
-    """The credit as plain text (for a table cell or a chart)."""
-    return credit(source, w).replace("\\", "")
+    return md(credit_text(source, w))
 
 
 def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:
@@ -148,7 +142,7 @@ def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:
     when = w.date(source.date_published) if source.date_published else w.t("undated")
     quote = container(f"fc-quote language-{ev.language}", w.quoted(md(ev.quote)) if ev.language == w.code
                       else ("“" + md(ev.quote) + "”" if ev.quote[:1] not in "“\"«" else md(ev.quote)))
-    outlet = link(plain_credit(source, w), source.url, source.title)
+    outlet = link(credit_text(source, w), source.url, source.title)
     lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, w)}</span> · **{outlet}**, {when}', quote]
     translation = page.text(ev, "translation") if ev.language != w.code else ""
     if translation:
@@ -174,7 +168,7 @@ def decisive(items: tuple[Card, ...], page: Page) -> str:
         return ""
     w, data = page.w, page.dataset
     evidence = {e.evidence_id: e for e in data.evidence}
-    names = dict.fromkeys(plain_credit(data.source(evidence[c.evidence_id].source_id), w) for c in items)
+    names = dict.fromkeys(credit_text(data.source(evidence[c.evidence_id].source_id), w) for c in items)
     title = w.t("The decisive sources: {outlets}", outlets=md(w.join(list(names))))
     return container("fc-decisive", block("dropdown", cards(items, page), title))
 
@@ -218,7 +212,7 @@ def computation(out: Computation, page: Page) -> str:
     evidence = {e.evidence_id: e for e in data.evidence}
 
     def outlet(evidence_id: str) -> str:
-        return md(plain_credit(data.source(evidence[evidence_id].source_id), w))
+        return md(credit_text(data.source(evidence[evidence_id].source_id), w))
 
     if out.finding.comparisons:
         rows = [(outlet(c.evidence_id), md(_reported(c, w)), md(w.ct("compared", COMPARED[c.outcome])))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..notebook import Metrics, Pledges
 from . import Page
 from .charts import assets_chart, pledges_chart
-from .claims import plain_credit
+from .claims import credit_text
 from .findings import gap_phrase, metric_name
 from .myst import block, list_table, md
 
@@ -21,7 +21,7 @@ def metrics(out: Metrics, page: Page) -> str:
     def yen(value: float, text: str) -> str:  # NaN: a figure reported in dollars
         return w.t("reported in dollars") if value != value else text
 
-    rows = [(md(metric_name(c.metric, w)), w.date(c.as_of), md(plain_credit(source_of[c.evidence_id], w)),
+    rows = [(md(metric_name(c.metric, w)), w.date(c.as_of), md(credit_text(source_of[c.evidence_id], w)),
              yen(c.jpy, w.amount(c.jpy, "JPY")), yen(c.jpy_per_usd, w.number(c.jpy_per_usd)), w.amount(c.usd, "USD"),
              gap_phrase(c.relative_gap, w, short=True), yen(c.implied_jpy_per_usd, w.number(c.implied_jpy_per_usd, 1)))
             for c in out.candidates]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from .words import EM, END_EM, plain
+
 SCALE_LABEL = "rating-scale"
 """The methodology's label for the rating scale: every badge links there."""
 STATUS_LABEL = "status-scale"
@@ -16,8 +18,10 @@ STATUS_LABEL = "status-scale"
 
 
 def md(text: str) -> str:
-    """Escape every ASCII punctuation mark: data renders as text, never as Markdown or MyST syntax."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.split()))
+    """Escape every ASCII punctuation mark: data renders as text, never as Markdown or MyST syntax; only a
+    publication's title, marked by :meth:`~factcheck.render.words.Words.outlet`, becomes italics."""
+    escaped = re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", " ".join(text.split()))
+    return escaped.replace(EM, "*").replace(END_EM, "*")
 
 
 def block(directive: str, body: str, argument: str = "", **options: str) -> str:
@@ -39,7 +43,7 @@ def md_role(text: str) -> str:
 
 def link(text: str, url: str, title: str = "") -> str:
     """A link; ``title`` is shown on hover (and read by some screen readers)."""
-    hover = ' "' + title.replace("\\", "").replace('"', "'") + '"' if title else ""
+    hover = ' "' + plain(title).replace("\\", "").replace('"', "'") + '"' if title else ""
     return f"[{md(text)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(chr(10), '')}>{hover})"
 
 
@@ -54,8 +58,8 @@ def doc(text: str, docname: str) -> str:
 
 def html_text(text: str) -> str:
     """Text escaped for an HTML text node. Apostrophes stay as typed, so the French typography can still curl
-    them (« l’Ohio », not « l&#x27;Ohio »)."""
-    return escape(text, quote=False)
+    them (« l’Ohio », not « l&#x27;Ohio »); a publication's title is set in italics."""
+    return escape(text, quote=False).replace(EM, "<em>").replace(END_EM, "</em>")
 
 
 def lang_span(text: str, code: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..tracker import Standing, checked_up_to
 from . import Page
 from .charts import tracker_chart
-from .claims import credit
+from .claims import credit, credit_text
 from .method import COUNTS, status_badge
 from .myst import html_text, anchor_of, block, container, heading, link, md, ref
 from .words import NC_
@@ -133,5 +133,5 @@ def _row(e, s: Standing, page: Page) -> str:
     kind = w.ct("tracker row", KINDS[e.row.kind])
     head = f"**{w.date(e.date)}** · {kind}" + (f" · {md(figure)}" if figure else "")
     return container(f"fc-tracker-row fc-counts-{e.counts}",
-                     f"{head} · *{counts}*\n\n{md(page.text(e.row, 'why'))} ({link(credit(source, w).replace(chr(92), ''), source.url)})")
+                     f"{head} · *{counts}*\n\n{md(page.text(e.row, 'why'))} ({link(credit_text(source, w), source.url)})")
 

@@ -27,6 +27,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from ..outcomes import Amount
 from ..quantities import Qualifier
+from ..records import Outlet
 
 DOMAIN = "factcheck"
 LOCALES = {"en": "en_GB", "fr": "fr"}
@@ -34,6 +35,9 @@ LOCALES = {"en": "en_GB", "fr": "fr"}
 NAMED_OUTLETS = 3
 """A sentence explains; it does not enumerate: at most this many outlets, then "and N others"."""
 NBSP, NNBSP = "\u00a0", "\u202f"
+EM, END_EM = "\ue000", "\ue001"
+"""Around a publication's title in generated text (private-use characters, so no escaping touches them): MyST
+(:func:`factcheck.render.myst.md`) and HTML turn them into italics, plain text (a chart) drops them."""
 _SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€"}
 
 
@@ -54,6 +58,11 @@ NUMBER_WORDS = (NC_("number", "no"), NC_("number", "one"), NC_("number", "two"),
                 NC_("number", "fifteen"))
 FEMININE_WORDS = (NC_("number, feminine", "no"), NC_("number, feminine", "one"))
 """French says « aucune » and « une » of a feminine noun (« une phrase »); the other numbers do not change."""
+
+
+def plain(text: str) -> str:
+    """Generated text without its italics marks, for a chart or an attribute."""
+    return text.replace(EM, "").replace(END_EM, "")
 
 
 def catalog_path(locale_dir: Path, code: str) -> Path:
@@ -92,10 +101,11 @@ class Words:
     catalog: gettext.NullTranslations = field(default_factory=gettext.NullTranslations, compare=False)
     used: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     missing: set[str] = field(default_factory=set, compare=False, repr=False)
+    names: dict[str, Outlet] = field(default_factory=dict, compare=False, repr=False)  # data/outlets.csv
 
     @classmethod
-    def of(cls, code: str, locale_dir: Path | None = None) -> Words:
-        return cls(code, translations(locale_dir, code))
+    def of(cls, code: str, locale_dir: Path | None = None, outlets: Sequence[Outlet] = ()) -> Words:
+        return cls(code, translations(locale_dir, code), names={o.outlet: o for o in outlets})
 
     @property
     def locale(self) -> str:
@@ -221,9 +231,24 @@ class Words:
         """'A, B and C' · « A, B et C »."""
         return format_list(list(items), locale=self.locale) if items else ""
 
+    def outlet(self, name: str) -> str:
+        """An outlet's name as a label (a card, a table): « Wall Street Journal », a publication's in italics."""
+        o = self.names.get(name)
+        shown = (o.name_fr if o and o.name_fr and self.code == "fr" else None) or name
+        return f"{EM}{shown}{END_EM}" if o and o.italic else shown
+
+    def outlet_in_text(self, name: str) -> str:
+        """An outlet's name in running text: French puts its article first (« l'AFP », « le *Wall Street
+        Journal* », « l'agence Kyodo »)."""
+        o, label = self.names.get(name), self.outlet(name)
+        if self.code != "fr" or not o or not o.article_fr:
+            return label
+        return o.article_fr + ("" if o.article_fr.endswith("'") else " ") + label
+
     def outlets(self, names: Sequence[str]) -> str:
         """At most three outlets, then how many others: 'AP, CNBC, Reuters and two others'."""
-        shown, rest = list(names[:NAMED_OUTLETS]), len(names) - NAMED_OUTLETS
+        named = [self.outlet_in_text(n) for n in names]
+        shown, rest = named[:NAMED_OUTLETS], len(names) - NAMED_OUTLETS
         if rest <= 0:
             return self.join(shown)
         return self.nt("{names} and {count} other", "{names} and {count} others", rest,
@@ -244,8 +269,9 @@ class Words:
         return f"“{text}”" if self.code == "en" else f"«{NNBSP}{text}{NNBSP}»"
 
     def sentence(self, text: str) -> str:
-        """A generated clause as a sentence: a capital first, a full stop last."""
-        return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+        """A generated clause as a sentence: a capital first (after an italics mark), a full stop last."""
+        lead = len(text) - len(text.lstrip(EM))
+        return text[:lead] + text[lead:lead + 1].upper() + text[lead + 1:] + ("" if text.endswith((".", "!", "?")) else ".")
 
 
 QUALIFIERS = {Qualifier.ABOUT: NC_("qualifier", "about {amount}"),

@@ -7,7 +7,8 @@ from ..records import RECORDS
 
 ATTR = {"articles": "articles", "passages": "passages", "claims": "claims", "sources": "sources", "evidence": "evidence",
         "claim_evidence": "links", "judgments": "judgments", "fx_rates": "fx_rates", "events": "events",
-        "corrections": "corrections", "changelog": "changelog", "promises": "promises", "tracker": "tracker"}
+        "corrections": "corrections", "changelog": "changelog", "promises": "promises", "tracker": "tracker",
+        "outlets": "outlets"}
 assert set(ATTR) == set(RECORDS)
 SUPPORTING_STANCES = ("supports", "contradicts", "qualifies")
 
