@@ -108,9 +108,10 @@ def _write(path: Path, catalog: Catalog) -> bool:
     # Files, not line numbers: a catalog changes when a message does, not when the code around it moves.
     write_po(buffer, catalog, width=120, omit_header=False, sort_output=False, ignore_obsolete=True,
              include_previous=True, include_lineno=False)
-    # Babel's placeholders for a translator's name and team say nothing here: the history is in git.
-    text = re.sub(rb'"(Report-Msgid-Bugs-To|Last-Translator|Language-Team): [^"]*"\n|"PO-Revision-Date: YEAR[^"]*"\n',
-                  b"", buffer.getvalue())
+    # Babel's placeholders for a translator's name and team, and the extraction date, say nothing here: the
+    # history is in git (and a date in every catalog would make every merge conflict).
+    text = re.sub(rb'"(Report-Msgid-Bugs-To|Last-Translator|Language-Team|POT-Creation-Date): [^"]*"\n'
+                  rb'|"PO-Revision-Date: YEAR[^"]*"\n', b"", buffer.getvalue())
     # The header's creation date changes on every run: compare without it.
     strip = re.compile(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*"\n')
     if path.is_file() and strip.sub(b"", path.read_bytes()) == strip.sub(b"", text):
