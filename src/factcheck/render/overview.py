@@ -98,15 +98,14 @@ def about(page: Page, config: dict) -> str:
         report += " " + w.t("(or write to {email})", email=link(email, f"mailto:{email}"))
     from .claims import when_published
 
-    copy, every_change, tracker = w.t("our archived copy"), w.t("Every change"), w.t("pledge tracker")
+    copy, every_change, tracker = w.t("our archived copy"), w.t("what changed, and why"), w.t("pledge tracker")
     return "\n".join([
         "- " + w.t("**The article under review:** « {headline} », {where}, {when}; {archived}, against which every "
                    "quote is checked.", headline=lang_span(article.headline_fr, "fr"), where=where,
                    when=when_published(article, w), archived=link(copy, archived)),
-        "- " + w.t("**Published** by {publisher} on {first}. **Last substantive change** {last}: {note} {changes}.",
+        "- " + w.t("**Published** by {publisher} on {first}, **last changed in substance** on {last} ({changes}).",
                    publisher=link(team(w), publisher.get("url", "")), first=w.date(published.date),
-                   last=w.date(changed.date), note=md(page.text(changed, "note")),
-                   changes=doc(every_change, "book/corrections")),
+                   last=w.date(changed.date), changes=doc(every_change, "book/corrections")),
         "- " + w.t("**Found an error?** {report}: each report is answered, and each correction is logged with its "
                    "date.", report=report),
         "- " + w.t("**What happened since** is followed in the {tracker}, for which we looked for new reports up "
