@@ -155,7 +155,17 @@ def test_a_conclusion_written_for_another_rating_must_be_rewritten(data):
 
 def test_a_placeholder_headline_is_refused(data):
     edit(data / "sources.csv", lambda r: True, lambda r: r.update(title="(headline not shown in stored copy)"))
-    assert any("column 'title'" in p and "real headline" in p for p in problems(data))
+    assert any("column 'title'" in p and "own headline" in p for p in problems(data))
+
+
+def test_our_description_in_brackets_is_refused_as_a_title_and_a_missing_title_needs_both_descriptions(data):
+    edit(data / "sources.csv", lambda r: r["source_id"] == "aawsat-reuters-2025-01-21-stargate",
+         lambda r: r.update(title="[AP report, via a local paper]"))
+    assert any("column 'title'" in p and "description_en" in p for p in problems(data))
+    edit(data / "sources.csv", lambda r: r["source_id"] == "aawsat-reuters-2025-01-21-stargate",
+         lambda r: r.update(title="", description_en="AP report, via a local paper", description_fr=""))
+    found = problems(data)
+    assert any("column 'description_fr'" in p and "both languages" in p for p in found), found
 
 
 # --- every verdict as it stands ------------------------------------------------------------------

@@ -78,7 +78,7 @@ class Source:
     source_id: str
     publisher: str
     original_publisher: str | None
-    title: str
+    title: str | None  # the work's title as published; empty where it was not recovered
     author: str | None
     url: str
     date_published: dt.date | None
@@ -87,6 +87,8 @@ class Source:
     credit: str | None
     reliability_note_en: str
     reliability_note_fr: str
+    description_en: str | None = None  # ours, where the page's own title was not recovered
+    description_fr: str | None = None
 
     @property
     def outlet(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data import Dataset
+from ..records import Source
 from .words import Words
 
 
@@ -26,3 +27,8 @@ class Page:
     def text(self, record: object, column: str) -> str:
         """What a fact-checker wrote in this edition's language: ``conclusion`` → ``conclusion_fr``."""
         return getattr(record, f"{column}_{self.w.code}")
+
+    def source_title(self, source: Source) -> str:
+        """A source's name for its link: the work's title as published or, where it was not recovered, our
+        description of the page, in the edition's language."""
+        return source.title or self.text(source, "description")

@@ -142,7 +142,7 @@ def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:
     when = w.date(source.date_published) if source.date_published else w.t("undated")
     quote = container(f"fc-quote language-{ev.language}", w.quoted(md(ev.quote)) if ev.language == w.code
                       else ("“" + md(ev.quote) + "”" if ev.quote[:1] not in "“\"«" else md(ev.quote)))
-    outlet = link(credit_text(source, w), source.url, source.title)
+    outlet = link(credit_text(source, w), source.url, page.source_title(source))
     lines = [f'<span class="fc-stance fc-{stance}">{stance_label(stance, w)}</span> · **{outlet}**, {when}', quote]
     translation = page.text(ev, "translation") if ev.language != w.code else ""
     if translation:

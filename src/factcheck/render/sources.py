@@ -42,7 +42,7 @@ def sources(page: Page) -> str:
             used = w.t("Bears on: {claims}.", claims=md("; ".join(bears))) if bears else \
                 w.t("Dates an event on the timeline.")
             accessed = w.t("accessed {date}", date=w.date(s.date_accessed))
-            items.append(f"- {link(s.title, s.url)}. {credit(s, w)}, {when}; {accessed}. "
+            items.append(f"- {link(page.source_title(s), s.url)}. {credit(s, w)}, {when}; {accessed}. "
                          f"*{md(page.text(s, 'reliability_note'))}* {used}")
         title = w.ct("source kind", KINDS[kind])
         out.append(block("dropdown", "\n".join(items), f"{title} ({len(group)})"))
@@ -72,7 +72,7 @@ def timeline(page: Page, after_article: bool = False) -> str:
         if ev.language != w.code:
             quote += " " + w.t("(our translation: {quote})", quote=w.quoted(md(page.text(ev, "translation") or "")))
         items.append(f"- **{w.date(event.date)}**: {md(page.text(event, 'label'))}. {quote} "
-                     f"({link(source.title, source.url)}, {credit(source, w)})")
+                     f"({link(page.source_title(source), source.url)}, {credit(source, w)})")
     return page.chart(fig, alt) + "\n\n" + "\n".join(items)
 
 
@@ -92,7 +92,7 @@ def article_facts(page: Page) -> str:
              (w.ct("article", "Publisher"), md(a.publisher) if a.publisher else unknown),
              (w.ct("article", "Address"), link(a.url, a.url) if a.url else unknown),
              (w.ct("article", "Date published"), date),
-             (w.ct("article", "Retells"), f"{link(retold.title, retold.url)} ({credit(retold, w)})" if retold else unknown),
+             (w.ct("article", "Retells"), f"{link(page.source_title(retold), retold.url)} ({credit(retold, w)})" if retold else unknown),
              (w.ct("article", "Provenance"), md(page.text(a, "provenance_note")))]
     return list_table((w.ct("column", "What"), w.ct("column", "What we know")), rows, "fc-article fc-cards", "25 75")
 

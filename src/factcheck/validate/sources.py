@@ -31,10 +31,16 @@ def originals(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
                                f"{source.publisher} is an aggregator with no identifiable original: use it as "
                                f"context only, or name its original in sources.csv"))
     for source in ds.sources:
-        if "headline not shown" in source.title.lower() or "url slug" in source.title.lower():
-            out.append(Problem(tables["sources"].path, row_of(ds, "sources", source), "title", source.title,
-                               "give the real headline (from another stored copy of the story) or a plain "
-                               "description in [square brackets]"))
+        row, path = row_of(ds, "sources", source), tables["sources"].path
+        title = source.title or ""
+        if title.startswith("[") or "headline not" in title.lower() or "url slug" in title.lower():
+            out.append(Problem(path, row, "title", title, "give the page's own headline (from another stored copy "
+                               "of the story), or leave the title empty and describe the page in description_en "
+                               "and description_fr: a reader takes a title for the headline"))
+        for column in ("description_en", "description_fr"):
+            if not title and not getattr(source, column):
+                out.append(Problem(path, row, column, "", "the page's title was not recovered: describe the page "
+                                   "in plain words, in both languages (readers see it as the link's text)"))
     for claim in ds.claims:
         if not claim.central:
             continue
