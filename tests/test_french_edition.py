@@ -146,6 +146,25 @@ def test_no_english_rating_name_or_generated_sentence_reaches_a_french_page(fren
         assert not leaked, (rel, leaked[:5])
 
 
+def test_a_source_we_describe_is_described_in_french_and_no_link_shows_our_notes(french, dataset):
+    """Where a page's headline was not recovered, the link's text is our description, in the edition's language;
+    a title is the page's own headline, never our words in brackets."""
+    english_only = {" ".join(s.description_en.split()) for s in dataset.sources
+                    if s.description_en and s.description_en != s.description_fr}
+    assert len(english_only) > 30
+    from factcheck.render.typography import typeset
+
+    french_descriptions = {" ".join(typeset(s.description_fr).split()) for s in dataset.sources if s.description_fr}
+    shown = 0
+    for rel, soup in french.items():
+        for a in soup.select("a.reference.external"):
+            text = " ".join(a.get_text().split())
+            assert not text.startswith("["), (rel, text)
+            assert text not in english_only, (rel, text)
+            shown += text in french_descriptions
+    assert shown > 30, "the French descriptions are the links' text"
+
+
 def test_french_pages_use_french_typography(french):
     """Everything we write; the archived article is shown exactly as captured, its spacing included."""
     for rel, soup in french.items():
