@@ -121,6 +121,10 @@ def test_typeset_puts_the_spaces_french_requires():
                     f"5,2{NNBSP}%{NNBSP}! Le 16{NBSP}décembre{NBSP}2024, l\u2019article.")
 
 
+def test_typeset_leaves_a_brand_as_it_writes_itself():
+    assert typeset("selon Yahoo! Japan News, vrai!") == f"selon Yahoo! Japan News, vrai{NNBSP}!"
+
+
 def test_typeset_leaves_addresses_times_and_numbers_alone():
     for text in ("https://example.org/a?b=1", "10:30", "3.5", "¥45,346,920"):
         assert typeset(text) == text

@@ -88,6 +88,11 @@ def byline(app: Sphinx, pagename: str, templatename: str, context_: dict, doctre
     context_["body"] = context_["body"].replace("</h1>", "</h1>\n" + (typeset_html(line) if lang == "fr" else line), 1)
 
 
+def theme_words(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
+    """The theme's heading over a page's own contents, from our catalog: its French catalog says « Contenu »."""
+    context_["theme_toc_title"] = context.Words.of(context.edition(app), context.locale_dir(app)).ct("theme", "Contents")
+
+
 def dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
     """Jupyter Book 1.0.4 registers sphinx-thebe's and togglebutton's inline scripts twice; the second
     ``const THEBE_JS_URL`` is a console error on every page. Keep the first copy of each script.
@@ -234,6 +239,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_footer)
     app.connect("html-page-context", language_switch)
     app.connect("html-page-context", byline)
+    app.connect("html-page-context", theme_words)
     app.connect("html-page-context", name_toggles_by_their_text)
     app.connect("html-page-context", label_card_cells)
     app.connect("build-finished", write_exports)
