@@ -2,7 +2,7 @@
 Sphinx builds it (``:::{factcheck} tracker``), in the edition's language. Each block and what it shows:
 
 bottom-line, verdict-table, about (the landing page); corrections, changes; article-facts, article-text;
-timeline (``:after-article:`` for what came later); sources; tracker-cards, tracker; rating-scale,
+timeline; sources; tracker-cards, tracker; rating-scale,
 default-rules, combination-rules, status-scale, status-rules, counting-rules (the methodology).
 """
 
@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
@@ -40,7 +39,7 @@ BLOCKS: dict[str, Callable[..., str]] = {
     "changes": lambda page, opts, app: overview.changes(page),
     "article-facts": lambda page, opts, app: sources.article_facts(page),
     "article-text": lambda page, opts, app: sources.article_text(page),
-    "timeline": lambda page, opts, app: sources.timeline(page, after_article="after-article" in opts),
+    "timeline": lambda page, opts, app: sources.timeline(page),
     "sources": lambda page, opts, app: sources.sources(page),
     "tracker-cards": lambda page, opts, app: tracker.cards(context.standings(page.dataset), page),
     "tracker": lambda page, opts, app: "\n\n".join(tracker.promise(s, page) for s in context.standings(page.dataset)),
@@ -55,7 +54,6 @@ BLOCKS: dict[str, Callable[..., str]] = {
 
 class FactcheckBlock(SphinxDirective):
     required_arguments = 1
-    option_spec = {"after-article": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]

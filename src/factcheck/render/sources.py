@@ -8,7 +8,7 @@ from ..sources import KIND_ORDER
 from . import Page
 from .charts import timeline_chart
 from .claims import credit
-from .myst import block, container, lang_span, link, list_table, md
+from .myst import html_text, block, container, lang_span, link, list_table, md
 from .words import NC_
 
 KINDS = {"company_report": NC_("source kind", "Company reports"),
@@ -55,25 +55,33 @@ def pledge_date(page: Page) -> dt.date:
     return next(e.date for e in page.dataset.events if e.event_id == event_id)
 
 
-def timeline(page: Page, after_article: bool = False) -> str:
-    """Dated events before and after the pledge (``after_article``: only what came later): a chart, then the list."""
+def timeline(page: Page) -> str:
+    """Every dated event: a chart, then the list, what came after the pledge first and what came before it one tap
+    away; each event's date, what happened and its source, the source's words (and our translation) one tap away."""
     w, data = page.w, page.dataset
     pledge = pledge_date(page)
-    events = sorted((e.date, page.text(e, "label")) for e in data.events)
-    fig, alt = timeline_chart(events, pledge, w)
+    events = sorted(data.events, key=lambda e: e.date)
+    fig, alt = timeline_chart([(e.date, page.text(e, "label")) for e in events], pledge, w)
     evidence = {e.evidence_id: e for e in data.evidence}
-    items = []
-    for event in sorted(data.events, key=lambda e: e.date):
-        if after_article and event.date <= pledge:
-            continue
+
+    def item(event) -> str:
         ev = evidence[event.evidence_id]
         source = data.source(ev.source_id)
-        quote = "“" + md(ev.quote) + "”" if ev.quote[:1] not in "“\"" else md(ev.quote)
+        words = f'<p lang="{ev.language}">{html_text(w.quoted(ev.quote) if ev.language == w.code else ev.quote)}</p>'
         if ev.language != w.code:
-            quote += " " + w.t("(our translation: {quote})", quote=w.quoted(md(page.text(ev, "translation") or "")))
-        items.append(f"- **{w.date(event.date)}**: {md(page.text(event, 'label'))}. {quote} "
-                     f"({link(page.source_title(source), source.url)}, {credit(source, w)})")
-    return page.chart(fig, alt) + "\n\n" + "\n".join(items)
+            translation = html_text(w.t("Our translation: {quote}", quote=w.quoted(page.text(ev, "translation") or "")))
+            words += f'<p class="fc-translation">{translation}</p>'
+        summary = html_text(w.t("The source's words"))
+        return (f"- **{w.date(event.date)}**: {md(page.text(event, 'label'))}. "
+                f"{link(page.source_title(source), source.url)}, {credit(source, w)}.\n\n"
+                f'  <details class="fc-words"><summary>{summary}</summary>{words}</details>')
+
+    after = [item(e) for e in events if e.date > pledge]
+    before = [item(e) for e in events if e.date <= pledge]
+    return (page.chart(fig, alt) + "\n\n" + "\n".join(after) + "\n\n"
+            + block("dropdown", "\n".join(before), w.nt("Before the announcement: {count} event",
+                                                       "Before the announcement: {count} events", len(before),
+                                                       count=len(before))))
 
 
 def article_facts(page: Page) -> str:
