@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import shutil
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.data import Dataset
 from factcheck.records import Evidence, TrackerRow
-from factcheck.tracker import BASES, STATUSES, Entry, all_standings, deal_of, deals, standing, status_of
+from factcheck.tracker import BASES, FIGURES, STATUSES, Entry, all_standings, deal_of, deals, standing, status_of
 from factcheck.validate import validate
 
 D = dt.date
@@ -44,9 +45,12 @@ def test_the_current_data_give_the_statuses_the_evidence_supports(dataset):
     by_id = {s.promise.promise_id: s for s in all_standings(dataset)}
     money = by_id["pledge_2024_money"]
     assert money.status == "In the works" and money.deadline == D(2028, 12, 16)
-    # "Updated": the newest report the status can rest on; an unsigned copy is shown, never the status's date.
-    assert money.as_of == max(e.date for e in money.entries if not e.anonymous)
-    assert money.as_of < max(e.date for e in money.entries)
+    # "Updated": the newest report of a deal that counts; an unsigned copy, a statement or a doubt is shown, never
+    # the status's date, and a promise no counted deal has moved keeps its own date.
+    assert money.as_of == max(d.date for d in money.deals if d.counts != "no")
+    assert money.as_of < max(e.date for e in money.entries if not e.anonymous)
+    jobs = by_id["pledge_2024_jobs"]
+    assert not any(d.counts != "no" for d in jobs.deals) and jobs.as_of == jobs.promise.made_on
     # Reports of one deal are counted once; a Swiss purchase does not count.
     assert len({d.deal_id for d in money.deals}) == len(money.deals)
     assert all(d.counts == "no" for d in money.deals if d.deal_id == "abb")
@@ -148,9 +152,12 @@ def _append(path, row: dict) -> None:
         csv.DictWriter(fh, fieldnames=fields, lineterminator="\n").writerow(row)
 
 
+SOURCE = "softbank-2025-04-01-openai-follow-on"
+
+
 def add_evidence(data, evidence_id: str, quote: str, value: str, unit: str, as_of: str, promise: str, kind: str,
                  basis: str, why: str, deal: str = "", payment: str = "") -> None:
-    source = "softbank-2025-04-01-openai-follow-on"  # any source: the snapshot gains the quoted passage
+    source = SOURCE  # any source: the snapshot gains the quoted passage
     _append(data / "evidence.csv", {"evidence_id": evidence_id, "source_id": source, "quote": quote,
                                     "language": "en", "value": value, "unit": unit, "qualifier": "exact" if value else "",
                                     "as_of": as_of, "translation_fr": f"(traduction) {quote}"})
@@ -178,12 +185,52 @@ def test_a_new_dated_payment_moves_the_as_of_date_and_can_keep_the_promise(data)
     assert after.history[-1].evidence_ids == ("test-paid-in-full",)
 
 
-def test_a_year_without_progress_stalls_the_promise(data):
+def test_a_year_without_progress_stalls_the_promise_and_a_statement_does_not_update_it(data):
+    """A statement is shown, never what the status rests on: read on the statement's day, more than a year after
+    the last counted report, the promise is Stalled, and its "Updated" date stays that report's date (the as-of date
+    once took any report, a statement or a doubt included)."""
+    last_counted = _money(data).as_of
     add_evidence(data, "test-late-statement", "SoftBank declined to comment on the pledge.", "", "", "2027-09-01",
                  "pledge_2024_money", "statement", "", "A statement with no progress in it.")
     assert validate(data) == []
+    ds = Dataset(data)
+    # The day we read the sources again (validate refuses a reading date after today, so it is set here).
+    ds.sources = tuple(dataclasses.replace(s, date_accessed=D(2027, 9, 1)) if s.source_id == SOURCE else s
+                       for s in ds.sources)
+    after = standing(ds, next(p for p in ds.promises if p.promise_id == "pledge_2024_money"))
+    assert after.checked == D(2027, 9, 1) and after.status == "Stalled"
+    assert after.as_of == last_counted < D(2026, 9, 1)
+    assert after.history[-1].status == "Stalled" and after.history[-1].evidence_ids == ()
+
+
+def test_a_status_change_names_only_the_reports_of_deals_that_count(data):
+    """The change of a day rests on that day's reports of deals that count: never on a statement, a doubt or a
+    deal that counts for nothing reported the same day (the history once named every report of the day)."""
+    add_evidence(data, "test-paid-in-full", "SoftBank said it had spent $120 billion on new US factories.", "120",
+                 "USD billion", "2027-03-01", "pledge_2024_money", "paid", "new_in_us",
+                 "Money spent on factories in the United States.", deal="factories", payment="all")
+    add_evidence(data, "test-same-day-statement", "SoftBank said more investments would follow.", "", "",
+                 "2027-03-01", "pledge_2024_money", "statement", "", "A statement with no figure.")
+    add_evidence(data, "test-same-day-doubt", "Analysts questioned whether the factories were new.", "", "",
+                 "2027-03-01", "pledge_2024_money", "doubt", "", "A doubt about the factories.")
+    add_evidence(data, "test-same-day-abroad", "SoftBank agreed to buy a European robot maker for $5 billion.", "5",
+                 "USD billion", "2027-03-01", "pledge_2024_money", "announced", "outside_us",
+                 "Money spent outside the United States.", deal="abroad")
+    assert validate(data) == []
     after = _money(data)
-    assert after.as_of == D(2027, 9, 1) and after.status == "Stalled"
+    assert after.status == "Kept" and after.history[-1].date == D(2027, 3, 1)
+    assert after.history[-1].evidence_ids == ("test-paid-in-full",)
+
+
+def test_every_change_in_the_data_rests_on_reports_of_deals_that_count(dataset):
+    for s in all_standings(dataset):
+        counted = {d.deal_id for d in s.deals if d.counts != "no"}
+        by_id = {e.row.evidence_id: e for e in s.entries}
+        for change in s.history:
+            for evidence_id in change.evidence_ids:
+                e = by_id[evidence_id]
+                assert e.row.kind in FIGURES and not e.anonymous, (s.promise.promise_id, change, evidence_id)
+                assert (e.row.deal_id or e.row.evidence_id) in counted, (s.promise.promise_id, change, evidence_id)
 
 
 def test_a_counted_amount_with_no_source_figure_is_refused(data):

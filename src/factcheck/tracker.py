@@ -240,6 +240,14 @@ def entries_of(dataset: Dataset, promise: Promise) -> tuple[Entry, ...]:
                          for r in rows), key=lambda e: (e.date, e.row.evidence_id)))
 
 
+def counting(entries: Iterable[Entry], known: Iterable[Deal]) -> tuple[Entry, ...]:
+    """The reports a status can rest on: the rows of the deals that count, in whole or in part (never a statement,
+    a doubt, a row with no identifiable original, or a deal that counts for nothing)."""
+    counted = {d.deal_id for d in known if d.counts != "no"}
+    return tuple(e for e in entries if e.row.kind in FIGURES and not e.anonymous
+                 and (e.row.deal_id or e.row.evidence_id) in counted)
+
+
 def checked_up_to(dataset: Dataset) -> dt.date:
     """The book's "checked up to" date: the last day a source was read."""
     return max(s.date_accessed for s in dataset.sources)
@@ -250,7 +258,8 @@ def standing(dataset: Dataset, promise: Promise) -> Standing:
     entries = entries_of(dataset, promise)
     target, unit = target_of(promise, evidence)
     deadline = deadline_of(promise, evidence)
-    as_of = max([promise.made_on, *(e.date for e in entries if not e.anonymous)])  # what the status rests on
+    # What the status rests on: the newest report of a deal that counts; the promise itself when none does.
+    as_of = max([promise.made_on, *(e.date for e in counting(entries, deals(entries)))])
     checked = max(checked_up_to(dataset), as_of)
     # The status can change on a day with evidence, the day after the deadline, or a year after a day of progress.
     known = {promise.made_on, *(e.date for e in entries)}
@@ -262,7 +271,9 @@ def standing(dataset: Dataset, promise: Promise) -> Standing:
         if day in known:
             timeline.append(Point(day, t.delivered, t.delivered_in_part, t.pending))
         if not history or history[-1].status != t.status:
-            history.append(Change(day, t.status, tuple(e.row.evidence_id for e in entries if e.date == day)))
+            # The day's reports the change rests on: those of deals that count, never a statement or a doubt.
+            history.append(Change(day, t.status, tuple(e.row.evidence_id for e in counting(entries, t.deals)
+                                                       if e.date == day)))
     now = tally(promise, target, deadline, entries, checked)
     return Standing(promise, _measure(unit), unit, target, deadline, as_of, checked, now.status, now.delivered,
                     now.delivered_in_part, now.pending, now.measured, entries, now.deals, tuple(history),
