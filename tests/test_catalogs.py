@@ -63,6 +63,24 @@ def test_the_catalogs_hold_every_word_of_the_french_edition(root):
     assert len(pages) >= 17
 
 
+def test_a_catalog_reads_back_as_written_its_previous_english_kept_where_babel_puts_it(tmp_path):
+    """Babel reads ``#| msgid`` lines as translator comments; rewritten, they would pile up as ``# | msgid``."""
+    from babel.messages.catalog import Catalog
+
+    from factcheck.pipeline.catalogs import _read, _write
+
+    catalog = Catalog(locale="fr")
+    catalog.add("The sources that decide: {outlets}", "Les sources décisives : {outlets}", flags=["fuzzy"],
+                previous_id="The decisive sources: {outlets}")
+    path = tmp_path / "x.po"
+    _write(path, catalog)
+    first = path.read_text(encoding="utf-8")
+    assert '#| msgid "The decisive sources: {outlets}"' in first
+    for _ in range(2):
+        _write(path, _read(path, "fr"))
+    assert path.read_text(encoding="utf-8") == first and "# |" not in first
+
+
 def _set_french(path: Path, english: str, french: str) -> None:
     """Edit one entry as a translator would, in a text editor: its msgstr, and no fuzzy flag."""
     text = path.read_text(encoding="utf-8")

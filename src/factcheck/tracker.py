@@ -133,6 +133,11 @@ class Standing:
     history: tuple[Change, ...]
     timeline: tuple[Point, ...]  # the figures on each date with evidence: what the chart draws
 
+    @property
+    def reported(self) -> bool:
+        """Some report of a deal that counts: the status rests on dated evidence, not on its absence."""
+        return any(d.counts != "no" for d in self.deals)
+
 
 def target_of(promise: Promise, evidence: Mapping[str, Evidence]) -> tuple[float, str]:
     ev = evidence[promise.target_evidence_id]

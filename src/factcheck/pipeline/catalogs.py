@@ -95,7 +95,31 @@ def _read(path: Path, lang: str) -> Catalog:
     if not path.is_file():
         return Catalog(locale=lang)
     with open(path, "rb") as fh:
-        return read_po(fh, locale=lang)
+        catalog = read_po(fh, locale=lang)
+    for message in catalog:
+        _restore_previous(message)
+    return catalog
+
+
+def _restore_previous(message: Message) -> None:
+    """Babel writes the English a fuzzy entry was translated from as ``#| msgid "…"`` but reads those lines back
+    as translator comments (``| msgid "…"``), which the next write turns into ``# | msgid "…"``: put them back
+    where they belong, so a catalog reads the same however often it is rewritten."""
+    from babel.messages.pofile import unescape
+
+    lines = [c[2:] for c in message.user_comments if c.startswith("| ")]
+    if not lines:
+        return
+    message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+    fields: dict[str, list[str]] = {}
+    key = ""
+    for line in lines:
+        word, _, rest = line.partition(" ")
+        if word in ("msgid", "msgid_plural", "msgctxt"):
+            key, line = word, rest
+        fields.setdefault(key, []).append(unescape(line.strip()) if line.strip().startswith('"') else "")
+    previous = tuple("".join(fields.get(k, [])) for k in ("msgid", "msgid_plural") if k in fields)
+    message.previous_id = list(previous) if message.fuzzy else []
 
 
 def _write(path: Path, catalog: Catalog) -> bool:

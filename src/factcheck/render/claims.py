@@ -111,13 +111,12 @@ def tracker_note(promise_id: str, page: Page) -> str:
 
     w = page.w
     s = standing(page.dataset, next(p for p in page.dataset.promises if p.promise_id == promise_id))
-    status, as_of = s.status, s.as_of
     tracker = w.t("pledge tracker")
     return container("fc-tracker-link", w.t(
         "**What happened since.** The {tracker} rates this promise {status} as of {date}. That is a separate "
         "question from this verdict, which judges the article when it was written.",
-        tracker=ref(tracker, anchor_of("promise", promise_id)), status=status_badge(status, w),
-        date=w.date(as_of)))
+        tracker=ref(tracker, anchor_of("promise", promise_id)), status=status_badge(s.status, w),
+        date=w.date(s.checked)))
 
 
 # --- evidence ---------------------------------------------------------------------------------

@@ -61,6 +61,14 @@ def _bar(s: Standing, page: Page) -> str:
     return f'<div class="fc-progress" role="img" aria-label="{label}">{"".join(segments)}</div>'
 
 
+def updated(s: Standing, page: Page) -> str:
+    """When the status's evidence is dated; where no counted report exists, when we last looked for one."""
+    w = page.w
+    if s.reported:
+        return w.t("Updated {date}", date=w.date(s.as_of))
+    return w.t("No counted report as of {date}", date=w.date(s.checked))
+
+
 def cards(standings: tuple[Standing, ...], page: Page) -> str:
     """One card per promise, at the top of the tracker: what a reader came for, in seconds."""
     w, out = page.w, []
@@ -71,8 +79,8 @@ def cards(standings: tuple[Standing, ...], page: Page) -> str:
             status_badge(s.status, w),
             _bar(s, page) if s.measure == "money" else "",
             md(progress(s, page)),
-            w.t("Deadline: {deadline} · **Updated {date}** · {details}", deadline=w.date(s.deadline),
-                date=w.date(s.as_of), details=ref(details, promise_anchor(s.promise.promise_id))),
+            w.t("Deadline: {deadline} · **{updated}** · {details}", deadline=w.date(s.deadline), updated=updated(s, page),
+                details=ref(details, promise_anchor(s.promise.promise_id))),
         ])
         out.append(container(f"fc-promise-card fc-card-{s.status.lower().replace(' ', '-')}", body))
     checked = w.t("We looked for new reports up to {date}.", date=w.date(checked_up_to(page.dataset)))
@@ -87,7 +95,7 @@ def promise(s: Standing, page: Page) -> str:
     words = evidence[p.words_evidence_id]
     head = heading(2, html_text(promise_title(s, page)), promise_anchor(p.promise_id), "fc-promise-title")
     status = container("fc-verdict", f"{status_badge(s.status, w)} "
-                       + md(w.t("Updated {date}: {progress}", date=w.date(s.as_of), progress=progress(s, page))))
+                       + md(w.t("{updated}: {progress}", updated=updated(s, page), progress=progress(s, page))))
     quote = md(words.quote) if words.quote[:1] in "\"“" else "“" + md(words.quote) + "”"
     lines = [container("fc-label", w.t("The promise")), container(f"fc-quote language-{words.language}", quote)]
     if words.language != w.code:
