@@ -71,6 +71,15 @@ def test_a_publication_is_named_in_italics_and_french_running_text_gives_its_art
     assert en.outlet("Unknown Blog") == "Unknown Blog"  # an outlet the table does not list: its name as written
 
 
+def test_a_figure_some_reports_qualify_and_others_give_plainly_is_named_once():
+    from factcheck.render.findings import _figures
+
+    about, plain_ = Amount(5e4, "jobs", Qualifier.ABOUT), Amount(5e4, "jobs")
+    assert _figures((about, plain_), EN) == _figures((plain_, about), EN) == "50,000 jobs"
+    assert _figures((about,), EN) == "about 50,000 jobs"
+    assert _figures((plain_, Amount(1e5, "jobs")), EN) == "50,000 jobs and 100,000 jobs"
+
+
 def test_french_agrees_in_number_and_gender():
     assert FR.count(14, feminine=True) == "quatorze" and FR.count(1, feminine=True) == "une"
     assert FR.count(1) == "un" and FR.count(0, feminine=True) == "aucune"

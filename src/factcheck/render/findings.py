@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..outcomes import DateFacts, Finding, MetricFacts, Outcome, QuantityFacts, StanceFacts, TermsFacts
-from ..quantities import PartialDate
+from ..outcomes import Amount, DateFacts, Finding, MetricFacts, Outcome, QuantityFacts, StanceFacts, TermsFacts
+from ..quantities import PartialDate, Qualifier
 from .words import NC_, Words
 
 METRICS = {"net_asset_value": NC_("metric", "net asset value"), "total_assets": NC_("metric", "total assets"),
@@ -78,9 +78,19 @@ def _no_evidence(check: str, w: Words) -> str:
     return w.t("no source we found bears on it directly")
 
 
+def _figures(amounts: tuple[Amount, ...], w: Words) -> str:
+    """The figures reported, each once: where some reports qualify a figure others give plainly ("about 50,000
+    jobs" and "50,000 jobs"), the plain one."""
+    by_value: dict[tuple[float, str], Amount] = {}
+    for a in amounts:
+        if (a.value, a.unit) not in by_value or a.qualifier is Qualifier.EXACT:
+            by_value[(a.value, a.unit)] = a
+    return w.join([w.quantity(a) for a in by_value.values()])
+
+
 def _quantity(outcome: Outcome, f: QuantityFacts, w: Words) -> str:
     n, outlets = len(f.outlets), w.outlets(f.outlets)
-    reported, claimed = w.join([w.quantity(a) for a in f.reported]), w.quantity(f.asserted)
+    reported, claimed = _figures(f.reported, w), w.quantity(f.asserted)
     if outcome is Outcome.MATCH:
         return w.nt("{outlets} reports {reported}, as the article says",
                     "{outlets} report {reported}, as the article says", n, outlets=outlets, reported=reported)

@@ -100,7 +100,7 @@ def article_facts(page: Page) -> str:
              (w.ct("article", "Publisher"), md(a.publisher) if a.publisher else unknown),
              (w.ct("article", "Address"), link(a.url, a.url) if a.url else unknown),
              (w.ct("article", "Date published"), date),
-             (w.ct("article", "Retells"), f"{link(page.source_title(retold), retold.url)} ({credit(retold, w)})" if retold else unknown),
+             (w.ct("article", "Retells"), f"{link(page.source_title(retold), retold.url)}, {credit(retold, w)}" if retold else unknown),
              (w.ct("article", "Provenance"), md(page.text(a, "provenance_note")))]
     return list_table((w.ct("column", "What"), w.ct("column", "What we know")), rows, "fc-article fc-cards", "25 75")
 
