@@ -207,6 +207,22 @@ def test_no_internal_vocabulary_reaches_a_reader(pages, dataset):
         assert not any(o in text for o in outcome_names), name
 
 
+INTERNAL = re.compile(r"\b[\w-]+\.(?:csv|ipynb|py|yml|po)\b|\bfactcheck (?:validate|book|execute|translations)\b"
+                      r"|\bmake (?:book|test|translations)\b|ratingValue|\bdata/")
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"], ids=["en", "fr"])
+def test_no_reader_page_names_a_data_file_a_command_or_a_rating_value(html_dir, edition):
+    """Those belong to CONTRIBUTING.md; a reader's page says what a source is, not where we keep it."""
+    for internal in ("in data/passages.csv", "run factcheck validate", "ClaimReview ratingValue 5", "make book"):
+        assert INTERNAL.search(internal), internal
+    pages = sorted((html_dir / edition / "book").rglob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        text = _visible_text(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser"))
+        assert not INTERNAL.findall(text), (page.name, INTERNAL.findall(text)[:5])
+
+
 def test_every_relative_link_and_image_resolves(html_dir):
     broken = []
     for page in html_dir.rglob("*.html"):
