@@ -148,3 +148,16 @@ def test_typeset_html_never_touches_a_tag():
 def test_typeset_is_idempotent(text):
     once = typeset(text)
     assert typeset(once) == once
+
+
+def test_an_error_report_needs_no_account_once_the_desk_sets_its_address(dataset):
+    from factcheck.render import Page
+    from factcheck.render.overview import about
+
+    config = {"publisher": {"name": "Desk", "url": "https://desk.example/"}, "repository": "https://x.example/repo",
+              "contact": {"url": "https://x.example/issues/new", "email": "corrections@desk.example"}}
+    for w in (EN, FR):
+        text = about(Page(dataset, w, lambda *a: ""), config)
+        assert "(<mailto:corrections@desk.example>)" in text and "(<https://x.example/issues/new>)" in text
+    config["contact"].pop("email")
+    assert "mailto:" not in about(Page(dataset, EN, lambda *a: ""), config)
