@@ -73,7 +73,7 @@ def sentence(out: Sentence, page: Page) -> str:
     if w.code != "fr":
         lines.append(container("fc-quote-en", w.t("*In English:* {quote}", quote=md(p.quote_en))))
     blocks = [head, rating, container("fc-claimbox", "\n\n".join(lines)), parts(out.parts, page)]
-    blocks += [tracker_note(promise_id, page) for promise_id in out.promises]
+    blocks.append(tracker_note(out.promises, page))
     blocks.append(decisive(out.decisive, page))
     return "\n\n".join(b for b in blocks if b)
 
@@ -104,19 +104,25 @@ def parts(items: tuple[Part, ...], page: Page) -> str:
     return block("dropdown", container("fc-parts", "\n".join(lines)), title)
 
 
-def tracker_note(promise_id: str, page: Page) -> str:
-    """What a claim page says of the promise it quotes, as the tracker rates it today: kept apart from the
-    verdict, linked to the tracker."""
+def tracker_note(promise_ids: tuple[str, ...], page: Page) -> str:
+    """What a claim page says of the promises its sentence quotes, as the tracker rates them today: each named,
+    kept apart from the verdict, linked to the tracker."""
     from ..tracker import standing
+    from .tracker import promise_title
 
-    w = page.w
-    s = standing(page.dataset, next(p for p in page.dataset.promises if p.promise_id == promise_id))
-    tracker = w.t("pledge tracker")
-    return container("fc-tracker-link", w.t(
-        "**What happened since.** The {tracker} rates this promise {status} as of {date}. That is a separate "
-        "question from this verdict, which judges the article when it was written.",
-        tracker=ref(tracker, anchor_of("promise", promise_id)), status=status_badge(s.status, w),
-        date=w.date(s.checked)))
+    if not promise_ids:
+        return ""
+    w, data = page.w, page.dataset
+    standings = [standing(data, next(p for p in data.promises if p.promise_id == pid)) for pid in promise_ids]
+    tracker = doc(w.t("pledge tracker"), "book/tracker")
+    head = w.nt("**What happened since.** As of {date}, the {tracker} rates the promise this sentence quotes "
+                "(a separate question from this verdict, which judges the article when it was written):",
+                "**What happened since.** As of {date}, the {tracker} rates the promises this sentence quotes "
+                "(a separate question from this verdict, which judges the article when it was written):",
+                len(standings), date=w.date(standings[0].checked), tracker=tracker)
+    items = [f"- {ref(promise_title(s, page), anchor_of('promise', s.promise.promise_id))}: {status_badge(s.status, w)}"
+             for s in standings]
+    return container("fc-tracker-link", head + "\n\n" + "\n".join(items))
 
 
 # --- evidence ---------------------------------------------------------------------------------
