@@ -72,6 +72,8 @@ def test_a_catalog_reads_back_as_written_its_previous_english_kept_where_babel_p
     catalog = Catalog(locale="fr")
     catalog.add("The sources that decide: {outlets}", "Les sources décisives : {outlets}", flags=["fuzzy"],
                 previous_id="The decisive sources: {outlets}")
+    long = "The Wall Street Journal noted how little detail Son gave; CNBC's report, written before the " * 3
+    catalog.add(long + "announcement.", "Le Wall Street Journal…", flags=["fuzzy"], previous_id=long + "event.")
     path = tmp_path / "x.po"
     _write(path, catalog)
     first = path.read_text(encoding="utf-8")
@@ -79,6 +81,7 @@ def test_a_catalog_reads_back_as_written_its_previous_english_kept_where_babel_p
     for _ in range(2):
         _write(path, _read(path, "fr"))
     assert path.read_text(encoding="utf-8") == first and "# |" not in first
+    assert _read(path, "fr").get(long + "announcement.").previous_id == [long + "event."]
 
 
 def _set_french(path: Path, english: str, french: str) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from factcheck.data import Dataset
 from factcheck.records import Evidence, TrackerRow
-from factcheck.tracker import BASES, FIGURES, STATUSES, Entry, all_standings, deal_of, deals, standing, status_of
+from factcheck.tracker import BASES, FIGURES, STATUSES, Entry, all_standings, deal_of, deals, standing, status_of, tally
 from factcheck.validate import validate
 
 D = dt.date
@@ -285,3 +285,12 @@ def test_an_event_quoting_a_figure_the_tracker_does_not_show_for_its_deal_is_rep
     row = _edit_event(data, event.event_id, evidence_id=other.evidence_id)
     found = [str(p) for p in validate(data)]
     assert any(f"events.csv, row {row}" in p and "not one the tracker shows" in p for p in found), found
+
+
+def test_a_figure_of_what_others_did_measures_nothing_so_a_promise_with_none_of_its_own_is_unverifiable(dataset):
+    """The 2024 jobs promise has only figures that do not count (jobs that existed, another company's): after its
+    deadline it is Unverifiable, never Broken, since no sourced figure measures what SoftBank delivered."""
+    s = next(s for s in all_standings(dataset) if s.promise.promise_id == "pledge_2024_jobs")
+    assert s.deals and all(d.counts == "no" for d in s.deals) and any(d.payments for d in s.deals)
+    after = tally(s.promise, s.target, s.deadline, s.entries, s.deadline + dt.timedelta(days=1))
+    assert after.status == "Unverifiable" and not after.measured

@@ -173,7 +173,7 @@ def tracker_records(dataset: Dataset, french: Words) -> list[dict]:
         "promise_id": s.promise.promise_id, "pledge_en": s.promise.pledge_en, "pledge_fr": s.promise.pledge_fr,
         "made_by_en": s.promise.made_by_en, "made_by_fr": s.promise.made_by_fr, "status_fr": status_name(s.status, french),
         "made_on": s.promise.made_on.isoformat(), "target": s.target, "unit": s.unit,
-        "deadline": s.deadline.isoformat(), "status": s.status, "updated": s.as_of.isoformat(),
+        "deadline": s.deadline.isoformat(), "status": s.status, "updated": s.as_of.isoformat() if s.reported else None,
         "checked": s.checked.isoformat(), "delivered": s.delivered, "delivered_in_part": s.delivered_in_part,
         "announced_or_committed": s.pending,
         "history": [{"date": c.date.isoformat(), "status": c.status, "evidence_ids": list(c.evidence_ids)}

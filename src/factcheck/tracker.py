@@ -228,7 +228,7 @@ def tally(promise: Promise, target: float, deadline: dt.date, entries: Sequence[
     in_part = sum(d.paid for d in known if d.counts == "partly")
     pending = sum(d.pending for d in known if d.counts != "no")
     progress = [d.date for d in known if d.counts != "no"]
-    measured = any(d.payments for d in known)
+    measured = any(d.payments for d in known if d.counts != "no")  # a figure of what others did measures nothing
     status = status_of(target, deadline, on, delivered, in_part, max(progress) if progress else None, measured)
     return Tally(status, delivered, in_part, pending, measured, known)
 

@@ -111,14 +111,15 @@ def _restore_previous(message: Message) -> None:
     if not lines:
         return
     message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
-    fields: dict[str, list[str]] = {}
+    fields: dict[str, str] = {}
     key = ""
-    for line in lines:
+    for line in lines:  # a long field is wrapped at a space, even inside its quotes: rejoin with that space
         word, _, rest = line.partition(" ")
         if word in ("msgid", "msgid_plural", "msgctxt"):
             key, line = word, rest
-        fields.setdefault(key, []).append(unescape(line.strip()) if line.strip().startswith('"') else "")
-    previous = tuple("".join(fields.get(k, [])) for k in ("msgid", "msgid_plural") if k in fields)
+        fields[key] = (fields[key] + " " + line) if key in fields else line
+    previous = tuple("".join(unescape(q) for q in re.findall(r'"(?:[^"\\]|\\.)*"', fields[k]))
+                     for k in ("msgid", "msgid_plural") if k in fields)
     message.previous_id = list(previous) if message.fuzzy else []
 
 

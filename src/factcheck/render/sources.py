@@ -22,6 +22,20 @@ KINDS = {"company_report": NC_("source kind", "Company reports"),
          "reference": NC_("source kind", "Reference works"), "data_provider": NC_("source kind", "Market data")}
 
 
+def source_uses(page: Page) -> dict[str, str]:
+    """What a source that bears on no claim is there for, in words: the tracker, an exchange rate, a promise's
+    words or the timeline (the first that applies)."""
+    w, data = page.w, page.dataset
+    source_of = {e.evidence_id: e.source_id for e in data.evidence}
+    roles = [(w.t("Shown in the pledge tracker."), {source_of[r.evidence_id] for r in data.tracker}),
+             (w.t("Gives an exchange rate."), {source_of[r.evidence_id] for r in data.fx_rates}),
+             (w.t("Quotes a promise the tracker follows."),
+              {source_of[e] for p in data.promises for e in (p.words_evidence_id, p.target_evidence_id,
+                                                                p.deadline_evidence_id)}),
+             (w.t("Dates an event on the timeline."), {source_of[e.evidence_id] for e in data.events})]
+    return {s.source_id: next((text for text, ids in roles if s.source_id in ids), "") for s in data.sources}
+
+
 def sources(page: Page) -> str:
     """Every source, grouped by kind, one collapsed group each: the titles link to the pages consulted."""
     w, data = page.w, page.dataset
@@ -30,6 +44,7 @@ def sources(page: Page) -> str:
     for l in data.links:
         by_source.setdefault(ev_source[l.evidence_id], set()).add(l.claim_id)
     short = {c.claim_id: page.text(c, "claim_short") for c in data.claims}
+    uses = source_uses(page)
     out = []
     for kind in KIND_ORDER:
         group = sorted((s for s in data.sources if s.kind == kind), key=lambda s: (s.outlet.lower(), s.source_id))
@@ -39,8 +54,7 @@ def sources(page: Page) -> str:
         for s in group:
             when = w.date(s.date_published) if s.date_published else w.t("undated")
             bears = sorted(short[c] for c in by_source.get(s.source_id, ()))
-            used = w.t("Bears on: {claims}.", claims=md("; ".join(bears))) if bears else \
-                w.t("Dates an event on the timeline.")
+            used = w.t("Bears on: {claims}.", claims=md("; ".join(bears))) if bears else uses[s.source_id]
             accessed = w.t("accessed {date}", date=w.date(s.date_accessed))
             items.append(f"- {link(page.source_title(s), s.url)}. {credit(s, w)}, {when}; {accessed}. "
                          f"*{md(page.text(s, 'reliability_note'))}* {used}")
