@@ -148,6 +148,9 @@ def counting_rules(w: Words) -> str:
         w.t("What a deal commits or announces is its latest such report, and it shrinks by the payments made "
             "against it, so nothing is lost and nothing is counted twice."),
         w.t("A report from a site with no identifiable original never counts."),
+        w.t("A sum to be spent together with others counts only once a report gives SoftBank's share, except for "
+            "the 2016 pledge, whose money the reports of the time said would come from the Vision Fund, set up "
+            "with Saudi Arabia: what that fund invested counts, outside investors' money included."),
     ))
     rows = [(md(w.ct("basis", BASIS_WORDS[b])), md(w.ct("counts", COUNTS[c]))) for b, c in BASES.items()]
     return rules + "\n\n" + list_table((w.ct("column", "What the money or the jobs are"),
