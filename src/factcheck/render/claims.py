@@ -120,7 +120,7 @@ def tracker_note(promise_ids: tuple[str, ...], page: Page) -> str:
                 "**What happened since.** As of {date}, the {tracker} rates the promises this sentence quotes "
                 "(a separate question from this verdict, which judges the article when it was written):",
                 len(standings), date=w.date(standings[0].checked), tracker=tracker)
-    items = [f"- {ref(promise_title(s, page), anchor_of('promise', s.promise.promise_id))}: {status_badge(s.status, w)}"
+    items = [f"- {ref(promise_title(s, page), anchor_of('promise', s.promise.promise_id))} — {status_badge(s.status, w)}"
              for s in standings]
     return container("fc-tracker-link", head + "\n\n" + "\n".join(items))
 

@@ -124,8 +124,8 @@ def _date(outcome: Outcome, f: DateFacts, w: Words) -> str:
 
 def _terms(outcome: Outcome, f: TermsFacts, w: Words) -> str:
     def confirm() -> str:
-        return w.nt("{outlets} confirms it in the same words ({words})",
-                    "{outlets} confirm it in the same words ({words})", len(f.confirming),
+        return w.nt("{outlets} confirms it, in its words: {words}",
+                    "{outlets} confirm it, in their words: {words}", len(f.confirming),
                     outlets=w.outlets(f.confirming), words=w.join([w.quoted(term) for term in f.present]))
 
     def objection() -> str:

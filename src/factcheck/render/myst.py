@@ -41,10 +41,12 @@ def md_role(text: str) -> str:
     return " ".join(text.split()).replace("`", "'").replace("<", "‹").replace(">", "›")
 
 
-def link(text: str, url: str, title: str = "") -> str:
-    """A link; ``title`` is shown on hover (and read by some screen readers)."""
+def link(text: str, url: str, title: str = "", lang: str = "") -> str:
+    """A link; ``title`` is shown on hover (and read by some screen readers); ``lang``, the language of its text
+    where it is not the page's (the title of a work), so it is read, hyphenated and typeset as that language."""
     hover = ' "' + plain(title).replace("\\", "").replace('"', "'") + '"' if title else ""
-    return f"[{md(text)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(chr(10), '')}>{hover})"
+    marked = f"{{.language-{lang}}}" if lang else ""
+    return f"[{md(text)}](<{url.replace('<', '%3C').replace('>', '%3E').replace(chr(10), '')}>{hover}){marked}"
 
 
 def ref(text: str, label: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..records import Source
 from ..sources import KIND_ORDER
 from . import Page
 from .charts import timeline_chart
@@ -20,6 +21,19 @@ KINDS = {"company_report": NC_("source kind", "Company reports"),
          "social_media": NC_("source kind", "Social media and blogs"),
          "aggregator": NC_("source kind", "Aggregators and copies"),
          "reference": NC_("source kind", "Reference works"), "data_provider": NC_("source kind", "Market data")}
+
+
+def closed(markdown: str) -> str:
+    """A full stop at the end, unless the text already ends with one (« SoftBank Group Corp. »)."""
+    return markdown if markdown.rstrip("*").endswith(("\\.", "\\?", "\\!", ".")) else markdown + "."
+
+
+def cited(source: Source, page: Page) -> str:
+    """A source as a list cites it: its title, then who published it; where we describe the page instead, the
+    description already says who (« Dépêche de l'AP… reprise par… »), so it stands alone."""
+    if not source.title:
+        return page.source_link(source)
+    return f"{page.source_link(source)}{'' if source.title.endswith(('.', '?', '!')) else ','} {credit(source, page.w)}"
 
 
 def source_uses(page: Page) -> dict[str, str]:
@@ -54,10 +68,10 @@ def sources(page: Page) -> str:
         for s in group:
             when = w.date(s.date_published) if s.date_published else w.t("undated")
             bears = sorted(short[c] for c in by_source.get(s.source_id, ()))
-            used = w.t("Bears on: {claims}.", claims=md("; ".join(bears))) if bears else uses[s.source_id]
+            used = w.t("Bears on: {claims}.", claims=md("; ".join(w.quoted(b) for b in bears))) if bears \
+                else uses[s.source_id]
             accessed = w.t("accessed {date}", date=w.date(s.date_accessed))
-            items.append(f"- {link(page.source_title(s), s.url)}. {credit(s, w)}, {when}; {accessed}. "
-                         f"*{md(page.text(s, 'reliability_note'))}* {used}")
+            items.append(f"- {cited(s, page)}, {when}; {accessed}. *{md(page.text(s, 'reliability_note'))}* {used}")
         title = w.ct("source kind", KINDS[kind])
         out.append(block("dropdown", "\n".join(items), f"{title} ({len(group)})"))
     return "\n\n".join(out)
@@ -86,8 +100,9 @@ def timeline(page: Page) -> str:
             translation = html_text(w.t("Our translation: {quote}", quote=w.quoted(page.text(ev, "translation") or "")))
             words += f'<p class="fc-translation">{translation}</p>'
         summary = html_text(w.t("The source's words"))
-        return (f"- **{w.date(event.date)}**: {md(page.text(event, 'label'))}. "
-                f"{link(page.source_title(source), source.url)}, {credit(source, w)}.\n\n"
+        label = page.text(event, "label")
+        return (f"- **{w.date(event.date)}**: {md(label)}{'' if label.endswith(('.', '?', '!')) else '.'} "
+                f"{closed(cited(source, page))}\n\n"
                 f'  <details class="fc-words"><summary>{summary}</summary>{words}</details>')
 
     after = [item(e) for e in events if e.date > pledge]
@@ -114,7 +129,7 @@ def article_facts(page: Page) -> str:
              (w.ct("article", "Publisher"), md(a.publisher) if a.publisher else unknown),
              (w.ct("article", "Address"), link(a.url, a.url) if a.url else unknown),
              (w.ct("article", "Date published"), date),
-             (w.ct("article", "Retells"), f"{link(page.source_title(retold), retold.url)}, {credit(retold, w)}" if retold else unknown),
+             (w.ct("article", "Retells"), f"{page.source_link(retold)}, {credit(retold, w)}" if retold else unknown),
              (w.ct("article", "Provenance"), md(page.text(a, "provenance_note")))]
     return list_table((w.ct("column", "What"), w.ct("column", "What we know")), rows, "fc-article fc-cards", "25 75")
 

@@ -57,6 +57,25 @@ def typeset(text: str) -> str:
 _TAG = re.compile(r"(<[^>]*>)")
 
 
+_OPEN = re.compile(r"<([a-zA-Z][\w-]*)([^>]*?)(/?)>")
+_LANG = re.compile(r"""\blang=["']?([\w-]+)""")
+_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source"}
+
+
 def typeset_html(html: str) -> str:
-    """The same rules over the text of an HTML fragment, never inside its tags."""
-    return "".join(part if part.startswith("<") else typeset(part) for part in _TAG.split(html))
+    """The same rules over the text of an HTML fragment, never inside its tags, nor inside an element marked as
+    another language (``lang="en"``: a quote is shown as its source prints it)."""
+    out, stack = [], []  # stack: (tag, is French) of the open elements
+    for part in _TAG.split(html):
+        if not part.startswith("<"):
+            out.append(typeset(part) if all(french for _, french in stack) else part)
+            continue
+        out.append(part)
+        if part.startswith("</"):
+            name = part[2:-1].strip().lower()
+            while stack and stack.pop()[0] != name:
+                pass
+        elif (m := _OPEN.match(part)) and not m.group(3) and m.group(1).lower() not in _VOID:
+            lang = _LANG.search(m.group(2))
+            stack.append((m.group(1).lower(), lang is None or lang.group(1).split("-")[0] == "fr"))
+    return "".join(out)

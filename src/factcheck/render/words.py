@@ -237,6 +237,26 @@ class Words:
         shown = (o.name_fr if o and o.name_fr and self.code == "fr" else None) or name
         return f"{EM}{shown}{END_EM}" if o and o.italic else shown
 
+    def titles(self, text: str) -> str:
+        """Prose a fact-checker wrote, with the titles of publications it names marked for italics (« le *Wall
+        Street Journal* »); the names are data/outlets.csv's, matched whole and case for case."""
+        pattern = self._titles()
+        return pattern.sub(lambda m: f"{EM}{m.group(0)}{END_EM}", text) if pattern else text
+
+    def _titles(self):
+        import re
+
+        if "_title_pattern" not in self.__dict__:
+            names = set()
+            for o in self.names.values():
+                if o.italic:
+                    name = (o.name_fr if self.code == "fr" and o.name_fr else o.outlet)
+                    names |= {name, name.removeprefix("The ")} if len(name.removeprefix("The ")) > 3 else {name}
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            object.__setattr__(self, "_title_pattern", re.compile(rf"(?<![\w{EM}])(?:{alternatives})(?![\w{END_EM}])")
+                               if names else None)
+        return self.__dict__["_title_pattern"]
+
     def outlet_in_text(self, name: str) -> str:
         """An outlet's name in running text: French puts its article first (« l'AFP », « le *Wall Street
         Journal* », « l'agence Kyodo »)."""
