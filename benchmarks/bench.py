@@ -204,7 +204,7 @@ def one_row_edit(copy: Path) -> tuple[int, int]:
     exact = {line.split(",", 1)[0] for line in lines if ",exact," in line}  # an editor turns a figure's qualifier
     row = min((e for e in shown_on if e in exact), key=lambda e: (len(shown_on[e]), e))  # (a computed column)
     index = next(i for i, line in enumerate(lines) if line.startswith(row + ","))
-    lines[index] = lines[index].replace(",exact,", ",approximate,", 1)
+    lines[index] = lines[index].replace(",exact,", ",about,", 1)
     path.write_text("".join(lines), encoding="utf-8")
     out = subprocess.run([str(BIN / "factcheck"), "execute", "--check"], cwd=copy, capture_output=True, text=True,
                          env={"PATH": f"{BIN}:/usr/bin:/bin", "PYTHONPATH": str(copy / "src")})

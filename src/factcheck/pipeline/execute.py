@@ -144,8 +144,10 @@ def status(root: Path, notebook: Path, environment: str | None = None) -> Status
         page = page_of(root, notebook)
         scope = row_scope(root, page) if page else None
         keys = _primary_keys(root)
+        if scope is None:
+            return Status(notebook, True, "data/ cannot say which rows the page shows (run `factcheck validate`)")
         for rel, digest in scoped.items():
-            if scope is None or rel not in scope or rows_digest(root / rel, keys[rel], scope[rel]) != digest["rows"]:
+            if rel not in scope or rows_digest(root / rel, keys[rel], scope[rel]) != digest["rows"]:
                 return Status(notebook, True, f"rows of {rel} that the page shows changed")
     if any(c["cell_type"] == "code" and _text(c["source"]).strip() and c.get("execution_count") is None
            for c in nb["cells"]):
