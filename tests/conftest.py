@@ -29,6 +29,44 @@ def dataset():
     return Dataset(ROOT / "data")
 
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def site(root):
+    """The built book, served on localhost: one server for every browser test a worker runs."""
+    import functools
+    import http.server
+    import threading
+
+    html = root / "_build" / "html"
+    if not (html / "index.html").is_file():
+        pytest.fail("_build/html is missing: the test command builds the book before running pytest")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, started once per worker for every browser test (browser downloads are blocked)."""
+    from playwright.sync_api import sync_playwright
+
+    assert os.path.exists(CHROMIUM), "Debian's chromium is required: the test command installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 def copy_project(dest: Path, with_build: bool = False) -> Path:
     """A full copy of the project (optionally with _build, so a Sphinx rebuild is incremental)."""
     ignore = COPY_IGNORE if with_build else shutil.ignore_patterns(*COPY_PATTERNS, "_build")

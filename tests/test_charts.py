@@ -7,20 +7,13 @@ of its smallest ``<text>`` times the width the page shows the image at, over the
 viewBox). A raster chart fails: its text cannot be measured, and scaled to a phone it shrinks with the image.
 """
 
-import functools
-import http.server
 import re
-import shutil
-import threading
 import xml.etree.ElementTree as ET
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]
 PAGES = ["book/claims/assets.html", "book/claims/precedent-2016.html", "book/aftermath.html", "book/tracker.html"]
 EDITIONS = {"en": "", "fr": "fr/"}
 VIEWPORTS = {"390px": {"width": 390, "height": 844}, "1280px": {"width": 1280, "height": 900}}
@@ -31,34 +24,6 @@ SMALL_PRINT = ".fc-cite p, .fc-byline p, .fc-note p, .fc-translation p"
 REFERENCE = "book/claims/assets.html"
 """A page with evidence lines, for a page that has none (the timeline's)."""
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def site(root):
-    html = root / "_build" / "html"
-    if not (html / "index.html").is_file():
-        pytest.fail("_build/html is missing: the test command builds the book before running pytest")
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    import os
-
-    from playwright.sync_api import sync_playwright
-    assert os.path.exists(CHROMIUM), "Debian's chromium is required: the test command installs it"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser, site, path, viewport):

@@ -3,7 +3,6 @@ page has its icon."""
 
 import pytest
 from playwright.sync_api import expect
-from test_browser import browser, site  # noqa: F401  (the same Chromium and local server as the other browser tests)
 
 pytestmark = pytest.mark.browser
 
@@ -11,7 +10,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def phone(browser, site):  # noqa: F811
+def phone(browser, site):
     """A page at phone size, touch included, recording console errors and failed requests."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     pg = context.new_page()
@@ -27,7 +26,7 @@ def phone(browser, site):  # noqa: F811
     ("book/claims/amount.html", "The pledge tracker", "book/tracker.html"),
     ("fr/book/claims/amount.html", "Le suivi des promesses", "fr/book/tracker.html"),
 ], ids=["en", "fr"])
-def test_the_menu_button_opens_the_navigation_on_a_phone(phone, site, start, link, tracker):  # noqa: F811
+def test_the_menu_button_opens_the_navigation_on_a_phone(phone, site, start, link, tracker):
     phone.goto(f"{site}/{start}")
     nav_link = phone.locator("nav.bd-links a", has_text=link)
     expect(nav_link).to_be_hidden()  # off screen until the reader asks for it
@@ -48,7 +47,7 @@ def test_the_menu_button_opens_the_navigation_on_a_phone(phone, site, start, lin
 
 
 @pytest.mark.parametrize("path", ["book/index.html", "fr/book/claims/amount.html"], ids=["en", "fr"])
-def test_every_page_has_its_icon_and_the_site_root_too(phone, site, path):  # noqa: F811
+def test_every_page_has_its_icon_and_the_site_root_too(phone, site, path):
     phone.goto(f"{site}/{path}")
     icon = phone.evaluate("document.querySelector('link[rel=icon]').href")  # resolved against the page
     edition = path.split("book/")[0]  # "" or "fr/": each edition serves its own copy

@@ -3,7 +3,6 @@ each kind of page keeps to the length a reader gets through (details collapsed):
 landing page and the methodology six. The budgets hold in French too, which runs longer than English."""
 
 import pytest
-from test_browser import browser, site  # noqa: F401  (the same Chromium and local server as the other browser tests)
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +29,7 @@ def budget(path: str) -> int | None:
     return screens * PHONE["height"] if screens else None
 
 
-def test_every_page_fits_the_phone_width_and_its_kind_keeps_to_its_budget(browser, site, root):  # noqa: F811
+def test_every_page_fits_the_phone_width_and_its_kind_keeps_to_its_budget(browser, site, root):
     pages = reader_pages(root)
     assert len(pages) > 30 and any(p.startswith("fr/") for p in pages), pages
     context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
