@@ -21,7 +21,7 @@ RULES = {
     "a breaking space between a number and its unit": re.compile(rf"\d{BREAKING}(?:{UNITS})\b"),
     "a breaking space inside a date": re.compile(rf"\b(?:\d{{1,2}}|1er){BREAKING}(?:{MONTHS})\b|\b(?:{MONTHS}){BREAKING}\d{{4}}\b"),
     "a breaking space between thousands": re.compile(rf"(?<![\d,.])\d{{1,3}}{BREAKING}\d{{3}}(?!\d)"),
-    "no no-break space before ; ! ?": re.compile(r"(?<![\u202f\u00a0\s(\[«])(?<!Yahoo)[;!?](?=[\s)»\]”.,]|$)|(?<=\S) [;!?]"),
+    "no no-break space before ; ! ?": re.compile(r"(?<![\u202f\u00a0\s(\[«!?])(?<!Yahoo)[;!?](?=[\s)»\]”.,]|$)|(?<=\S) [;!?]"),
     "no no-break space before :": re.compile(r"(?<![\u00a0\u202f\s\d(/])(?<!https)(?<!http):(?=\s|$)|(?<=\S) :"),
     "a breaking or missing space inside « »": re.compile(r"«(?![\u202f\u00a0])|(?<![\u202f\u00a0])»"),
     "a straight apostrophe in a French word": re.compile(r"[A-Za-zÀ-ÿ]'(?=[A-Za-zÀ-ÿ]|$)"),

@@ -130,6 +130,10 @@ def test_typeset_puts_the_spaces_french_requires():
                     f"5,2{NNBSP}%{NNBSP}! Le 16{NBSP}décembre{NBSP}2024, l\u2019article.")
 
 
+def test_a_run_of_exclamation_marks_takes_one_space():
+    assert typeset("VIBRER !!!") == typeset("VIBRER!!!") == f"VIBRER{NNBSP}!!!"
+
+
 def test_typeset_leaves_a_brand_as_it_writes_itself():
     assert typeset("selon Yahoo! Japan News, vrai!") == f"selon Yahoo! Japan News, vrai{NNBSP}!"
 

@@ -127,17 +127,19 @@ def tracker_note(promise_ids: tuple[str, ...], page: Page) -> str:
 
 # --- evidence ---------------------------------------------------------------------------------
 
-def credit_text(source: Source, w: Words) -> str:
+def credit_text(source: Source, w: Words, in_text: bool = False) -> str:
     """'AP (via Spectrum News 13)': a copy is credited to its original outlet; a publication's title is marked
-    for italics (text, not yet MyST: :func:`credit` for that)."""
+    for italics (text, not yet MyST: :func:`credit` for that). ``in_text``: as running text names it, with the
+    article French puts first (« selon l'Associated Press »)."""
+    name = w.outlet_in_text if in_text else w.outlet
     if source.is_copy:
-        return w.t("{original} (via {site})", original=w.outlet(source.original_publisher or ""),
+        return w.t("{original} (via {site})", original=name(source.original_publisher or ""),
                    site=w.outlet(source.publisher))
-    return w.outlet(source.publisher)
+    return name(source.publisher)
 
 
-def credit(source: Source, w: Words) -> str:
-    return md(credit_text(source, w))
+def credit(source: Source, w: Words, in_text: bool = False) -> str:
+    return md(credit_text(source, w, in_text))
 
 
 def evidence_card(ev: Evidence, stance: str, source: Source, page: Page) -> str:

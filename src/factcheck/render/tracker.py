@@ -103,7 +103,7 @@ def promise(s: Standing, page: Page) -> str:
                                w.t("*Our translation:* {quote}", quote=w.quoted(md(page.text(words, "translation"))))))
     lines.append(container("fc-byline", w.t("{who}, {date}, as reported by {source}. Deadline: {deadline}.",
                                             who=md(page.text(p, "made_by")), date=w.date(p.made_on),
-                                            source=credit(data.source(words.source_id), w),
+                                            source=credit(data.source(words.source_id), w, in_text=True),
                                             deadline=w.date(s.deadline))))
     history = "\n".join(f"- **{w.date(c.date)}**: {status_badge(c.status, w)}" + _why_changed(c, s, page)
                         for c in s.history)

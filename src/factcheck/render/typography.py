@@ -35,7 +35,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"«[{SPACES}]?"), "«" + NNBSP),
     (re.compile(rf"[{SPACES}]?»"), NNBSP + "»"),
     # ; ! ? % take a narrow no-break space, : a no-break space (never inside a number, a time or an address)
-    (re.compile(r"(?:(?<=[^\s(\[«\u00a0\u202f])|^)(?<!Yahoo)[ ]?([;!?])(?=[\s)»\]”\"’.,]|$)"), NNBSP + r"\1"),  # a brand keeps its « ! »
+    (re.compile(r"(?:(?<=[^\s(\[«\u00a0\u202f])|^)(?<!Yahoo)(?<![!?])[ ]?([;!?])(?=[\s)»\]”\"’.,!?]|$)"), NNBSP + r"\1"),  # a brand keeps its « ! »
     (re.compile(r"(?<=\d)[ \u00a0]?%"), NNBSP + "%"),
     (re.compile(r"(?:(?<=[^\s(\[\u00a0\u202f/])|^)[ ]?(:)(?=[\s»”\"]|$)"), NBSP + r"\1"),
     # the apostrophe of a French word, also before a link or a bold word (« l’{ref}`échelle` »: the text ends there)
