@@ -113,6 +113,10 @@ def _dating(outlets: tuple[str, ...], days: tuple[dt.date, ...], w: Words) -> st
 
 
 def _date(outcome: Outcome, f: DateFacts, w: Words) -> str:
+    if outcome is Outcome.MATCH and f.asserted.qualifier == "between":
+        return w.t("{dating}, within the period the article gives ({period})",
+                   dating=_dating(f.agreeing_outlets, f.agreeing_dates, w),
+                   period=partial_date(f.asserted, w))
     if outcome is Outcome.MATCH:
         return w.t("{dating}, as the article does", dating=_dating(f.agreeing_outlets, f.agreeing_dates, w))
     if outcome is Outcome.PARTIAL:
