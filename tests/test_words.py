@@ -165,3 +165,12 @@ def test_an_error_report_needs_no_account_once_the_desk_sets_its_address(dataset
         assert "(<mailto:corrections@desk.example>)" in text and "(<https://x.example/issues/new>)" in text
     config["contact"].pop("email")
     assert "mailto:" not in about(Page(dataset, EN, lambda *a: ""), config)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="«»“”‘’\"", blacklist_categories=("Cs",)), min_size=1))
+def test_a_quotation_inside_a_quotation_takes_the_second_level_marks(inner):
+    assume(inner.strip() == inner and inner)
+    french = FR.quoted(f"Masayoshi Son a qualifié Donald Trump de « {inner} »")
+    assert french == f"«{NNBSP}Masayoshi Son a qualifié Donald Trump de “{inner}”{NNBSP}»"
+    assert EN.quoted(f"Son called Trump a “{inner}”") == f"“Son called Trump a ‘{inner}’”"
+    assert FR.quoted(f"« {inner} »") == f"« {inner} »"  # a text that is itself a quotation keeps its own marks

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,6 +40,10 @@ EM, END_EM = "\ue000", "\ue001"
 """Around a publication's title in generated text (private-use characters, so no escaping touches them): MyST
 (:func:`factcheck.render.myst.md`) and HTML turn them into italics, plain text (a chart) drops them."""
 _SYMBOLS = {"USD": "$", "JPY": "¥", "EUR": "€"}
+
+# A quotation inside a quotation, in each language's first-level marks.
+INNER_FR = re.compile(r"«[\s\u00a0\u202f]*(.*?)[\s\u00a0\u202f]*»", re.DOTALL)
+INNER_EN = re.compile(r"“(.*?)”", re.DOTALL)
 
 
 def N_(message: str) -> str:
@@ -283,10 +288,13 @@ class Words:
         return self.ct("number", NUMBER_WORDS[n])
 
     def quoted(self, text: str) -> str:
-        """A quotation in this language's marks, unless the text already carries its own."""
+        """A quotation in this language's marks, unless the text already carries its own. A quotation inside it
+        takes the second-level marks (French « … “…” … », English “… ‘…’ …"), never the same marks twice."""
         if text[:1] in "“\"«‘":
             return text
-        return f"“{text}”" if self.code == "en" else f"«{NNBSP}{text}{NNBSP}»"
+        if self.code == "en":
+            return "“" + INNER_EN.sub(r"‘\1’", text) + "”"
+        return f"«{NNBSP}" + INNER_FR.sub(r"“\1”", text) + f"{NNBSP}»"
 
     def sentence(self, text: str) -> str:
         """A generated clause as a sentence: a capital first (after an italics mark), a full stop last."""
