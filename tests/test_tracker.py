@@ -294,3 +294,35 @@ def test_a_figure_of_what_others_did_measures_nothing_so_a_promise_with_none_of_
     assert s.deals and all(d.counts == "no" for d in s.deals) and any(d.payments for d in s.deals)
     after = tally(s.promise, s.target, s.deadline, s.entries, s.deadline + dt.timedelta(days=1))
     assert after.status == "Unverifiable" and not after.measured
+
+
+def _promise_page(dataset, promise_id: str, lang: str = "en") -> str:
+    from pathlib import Path
+
+    from factcheck.render import Page
+    from factcheck.render.tracker import promise
+    from factcheck.render.words import Words
+
+    w = Words.of(lang, Path(__file__).resolve().parents[1] / "locales")
+    s = next(s for s in all_standings(dataset) if s.promise.promise_id == promise_id)
+    return promise(s, Page(dataset, w, lambda *a: "")).replace("\\", "")  # (MyST escapes dropped)
+
+
+def test_a_tracker_row_gives_its_figure_as_the_source_does_and_a_figure_it_counts_without_one(dataset):
+    """'about $3 billion', '$5.375 billion', 'more than 25,000 jobs': the source's qualifier and decimals; and a
+    closed purchase reported with no figure shows what it counts for, the sum committed."""
+    money, jobs = _promise_page(dataset, "pledge_2024_money"), _promise_page(dataset, "pledge_2024_jobs")
+    assert "about $3 billion" in money and "$5.375 billion" in money and "up to $30 billion" in money
+    assert "$37.375 billion paid that counts in part" in money
+    assert "$6.5 billion (the sum committed)" in money
+    assert "more than 25,000 jobs" in jobs and "about 1,000 jobs" in jobs
+    french = _promise_page(dataset, "pledge_2024_money", "fr").replace("\u00a0", " ")  # (typography comes at build)
+    assert "6,5 milliards de dollars (la somme engagée)" in french and "environ 3 milliards de dollars" in french
+
+
+def test_a_promise_in_a_reporters_words_is_labelled_as_their_account_not_the_speakers(dataset):
+    """Son's own words are 'The promise'; the Wall Street Journal's account of what he said is the Journal's."""
+    jobs, money = _promise_page(dataset, "pledge_2024_jobs"), _promise_page(dataset, "pledge_2024_money")
+    assert "The promise, as The Wall Street Journal (via ttm.financial) reported it" in jobs
+    assert "Masayoshi Son, SoftBank Group, 16 December 2024. Deadline" in jobs
+    assert "fc-label\nThe promise\n" in money and "as reported by Associated Press" in money

@@ -261,7 +261,7 @@ def tracker_chart(standing, reports: int, w: Words) -> tuple[Charts, str]:
     """The promised sum and its deadline against the sums paid and promised since, stacked by date: what
     counts, what counts in part, and what is announced or committed and not yet shown as paid. The key says
     each as the tracker's text says it."""
-    money = lambda v: w.amount(v, standing.unit)  # noqa: E731
+    money = lambda v: w.amount(v, standing.unit, 3)  # noqa: E731  (as the tracker text writes it)
     scale = 1e9
     points = list(standing.timeline)
     last = max(standing.as_of, points[-1].date)

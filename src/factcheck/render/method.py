@@ -147,6 +147,8 @@ def counting_rules(w: Words) -> str:
         w.t("Each payment of a deal is counted at its latest report; the payments of a deal add up."),
         w.t("What a deal commits or announces is its latest such report, and it shrinks by the payments made "
             "against it, so nothing is lost and nothing is counted twice."),
+        w.t("A deal's only payment, when its report gives no figure (a purchase that closed), pays what the deal "
+            "committed, in full; a payment among several with no figure of its own is dated, never counted."),
         w.t("A report from a site with no identifiable original never counts."),
         w.t("A sum to be spent together with others counts only once a report gives SoftBank's share, except for "
             "the 2016 pledge, whose money the reports of the time said would come from the Vision Fund, set up "

@@ -5,6 +5,8 @@ dated report as a card, and the chart for a promise of money)."""
 from __future__ import annotations
 
 
+from ..outcomes import Amount
+from ..quantities import Qualifier
 from ..tracker import Standing, checked_up_to
 from . import Page
 from .charts import tracker_chart
@@ -32,7 +34,7 @@ def progress(s: Standing, page: Page) -> str:
     """What counts, what counts in part, and what is only promised, against the target; never a zero for a figure
     nobody reported."""
     w = page.w
-    money = lambda v: w.amount(v, s.unit)  # noqa: E731
+    money = lambda v: w.amount(v, s.unit, 3)  # noqa: E731  (a sum of reported figures, to the last one's decimal)
     if s.measure == "jobs":
         if not s.delivered:
             return w.t("No report yet of jobs created that count toward the promise.")
@@ -96,15 +98,19 @@ def promise(s: Standing, page: Page) -> str:
     head = heading(2, html_text(promise_title(s, page)), promise_anchor(p.promise_id), "fc-promise-title")
     status = container("fc-verdict", f"{status_badge(s.status, w)} "
                        + md(w.t("{updated}: {progress}", updated=updated(s, page), progress=progress(s, page))))
-    quote = md(words.quote) if words.quote[:1] in "\"“" else "“" + md(words.quote) + "”"
-    lines = [container("fc-label", w.t("The promise")), container(f"fc-quote language-{words.language}", quote)]
+    source = credit(data.source(words.source_id), w, in_text=True)
+    direct = words.quote[:1] in "\"“«"  # the speaker's own words; otherwise a reporter's account of them
+    quote = md(words.quote) if direct else "“" + md(words.quote) + "”"
+    label = w.t("The promise") if direct else w.t("The promise, as {source} reported it", source=source)
+    lines = [container("fc-label", label), container(f"fc-quote language-{words.language}", quote)]
     if words.language != w.code:
         lines.append(container(f"fc-translation language-{w.code}",
                                w.t("*Our translation:* {quote}", quote=w.quoted(md(page.text(words, "translation"))))))
+    who, deadline = md(page.text(p, "made_by")), w.date(s.deadline)
     lines.append(container("fc-byline", w.t("{who}, {date}, as reported by {source}. Deadline: {deadline}.",
-                                            who=md(page.text(p, "made_by")), date=w.date(p.made_on),
-                                            source=credit(data.source(words.source_id), w, in_text=True),
-                                            deadline=w.date(s.deadline))))
+                                            who=who, date=w.date(p.made_on), source=source, deadline=deadline)
+                           if direct else w.t("{who}, {date}. Deadline: {deadline}.", who=who,
+                                              date=w.date(p.made_on), deadline=deadline)))
     history = "\n".join(f"- **{w.date(c.date)}**: {status_badge(c.status, w)}" + _why_changed(c, s, page)
                         for c in s.history)
     rows = "\n\n".join(_row(e, s, page) for e in sorted(s.entries, key=lambda e: (e.date, e.row.evidence_id)))
@@ -132,11 +138,20 @@ def _why_changed(c, s: Standing, page: Page) -> str:
     return " " + w.t("(a year without progress)") if c.status == "Stalled" else ""
 
 
+def _counted_payment(e, s: Standing) -> float | None:
+    """What a report with no figure of its own counts for: a deal's only payment pays its commitment in full."""
+    return next((p.amount for d in s.deals for p in d.payments if e.row.evidence_id in p.evidence_ids), None)
+
+
 def _row(e, s: Standing, page: Page) -> str:
     """A dated report as a card: what it is, its figure, whether it counts and why, and its source."""
     w = page.w
     source = page.dataset.source(e.evidence.source_id)
-    figure = w.amount(e.amount, s.unit) if e.amount is not None and e.evidence.unit.split()[0] == s.unit else ""
+    figure = ""
+    if e.amount is not None and e.evidence.unit.split()[0] == s.unit:  # as the source gives it, "about" and all
+        figure = w.quantity(Amount(e.amount, s.unit, Qualifier(e.evidence.qualifier or "exact")), 3)
+    elif e.row.kind == "paid" and (paid := _counted_payment(e, s)) is not None:
+        figure = w.t("{amount} (the sum committed)", amount=w.amount(paid, s.unit, 3))
     counts = w.ct("counts", COUNTS[e.counts])
     kind = w.ct("tracker row", KINDS[e.row.kind])
     head = f"**{w.date(e.date)}** · {kind}" + (f" · {md(figure)}" if figure else "")

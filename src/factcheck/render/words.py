@@ -162,14 +162,15 @@ class Words:
         return format_decimal(round(value, decimals), format=f"#,##0.{'#' * decimals}" if decimals else "#,##0",
                               locale=self.locale)
 
-    def amount(self, value: float, unit: str) -> str:
-        """'$100 billion' · « 100 milliards de dollars »; '100,000 jobs' · « 100 000 emplois »."""
+    def amount(self, value: float, unit: str, digits: int = 2) -> str:
+        """'$100 billion' · « 100 milliards de dollars »; '100,000 jobs' · « 100 000 emplois ». ``digits``: at most
+        this many decimals of the scale (3 keeps a reported '$5.375 billion' as its source wrote it)."""
         if unit in _SYMBOLS and round(abs(value), 2) >= 1e6:  # the scale of the words as written
-            compact = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+            compact = format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=digits)
             if self.code == "en":
                 return f"{_SYMBOLS[unit]}{compact}"
             if round(abs(value) / 1e9, 2) >= 1000:  # the press writes « 45 350 milliards », not the rarer « billions »
-                compact = self.number(value / 1e9, 2) + " milliards"
+                compact = self.number(value / 1e9, digits) + " milliards"
             compact = compact.replace(" ", NBSP)
             if unit == "USD":
                 return self.ct("large amount", "{amount} dollars", amount=compact)
@@ -191,9 +192,9 @@ class Words:
             return self.nt("{number} euro", "{number} euros", value, number=number)
         return f"{number} {unit}"
 
-    def quantity(self, amount: Amount) -> str:
+    def quantity(self, amount: Amount, digits: int = 2) -> str:
         """An amount with its qualifier: 'at least $100 billion' · « au moins 100 milliards de dollars »."""
-        figure = self.amount(amount.value, amount.unit)
+        figure = self.amount(amount.value, amount.unit, digits)
         if amount.qualifier is Qualifier.EXACT:
             return figure
         return self.ct("qualifier", QUALIFIERS[amount.qualifier], amount=figure)
