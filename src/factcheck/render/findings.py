@@ -118,7 +118,7 @@ def _date(outcome: Outcome, f: DateFacts, w: Words) -> str:
                    dating=_dating(f.agreeing_outlets, f.agreeing_dates, w),
                    period=partial_date(f.asserted, w))
     if outcome is Outcome.MATCH:
-        return w.t("{dating}, as the article does", dating=_dating(f.agreeing_outlets, f.agreeing_dates, w))
+        return w.t("{dating}, the day the article gives", dating=_dating(f.agreeing_outlets, f.agreeing_dates, w))
     if outcome is Outcome.PARTIAL:
         return w.t("{dating}, but {other}", dating=_dating(f.agreeing_outlets, f.agreeing_dates, w),
                    other=_dating(f.differing_outlets, f.differing_dates, w))
