@@ -197,7 +197,7 @@ def page_evidence(out: PageCards, page: Page) -> str:
 
 COMPARED = {"match": NC_("compared", "agrees"), "mismatch": NC_("compared", "differs"),
             "approximate": NC_("compared", "close, not the same"),
-            "qualifier_unsupported": NC_("compared", "same figure, without the article's qualifier")}
+            "qualifier_unsupported": NC_("compared", "same figure, qualified differently")}
 
 
 def _reported(c: Comparison, w: Words) -> str:
