@@ -9,9 +9,9 @@ from ..data import Dataset
 from ..ratings import PassageVerdict, Rating
 from ..tracker import checked_up_to
 from . import Page
-from .claims import claim_link
+from .claims import claim_link, passage_anchor
 from .method import badge
-from .myst import container, doc, lang_span, link, list_table, md
+from .myst import container, doc, lang_span, link, list_table, md, ref
 from .words import NC_, Words
 
 CORRECTIONS_SHOWN = 5
@@ -119,7 +119,10 @@ def corrections(page: Page) -> str:
         return "*" + w.t("No corrections so far.") + "*"
     lines = []
     for c in sorted(data.corrections, key=lambda c: c.date):
-        about_ = f" ({md(page.text(data.claim(c.claim_id), 'claim_short'))})" if c.claim_id else ""
+        about_ = ""
+        if c.claim_id:  # the part it touched, linked to its sentence's verdict
+            claim = data.claim(c.claim_id)
+            about_ = f" ({ref(page.text(claim, 'claim_short'), passage_anchor(data.passage(claim.passage_id)))})"
         lines.append(f"- **{w.date(c.date)}**{about_}: {md(page.text(c, 'correction'))}")
     return "\n".join(lines)
 
