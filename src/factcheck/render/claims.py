@@ -93,15 +93,22 @@ def overview(out: Overview, page: Page) -> str:
     return container("fc-overview", title + "\n\n" + "\n".join(items)) + "\n\n" + source
 
 
+ROLES = {"core": NC_("part role", "a core part"), "detail": NC_("part role", "a detail")}
+
+
 def parts(items: tuple[Part, ...], page: Page) -> str:
+    """Each part with its rating, its role and its reason, so a reader can follow how they make the sentence's."""
     if len(items) == 1:
         return ""
     w = page.w
-    lines = [f"- {badge(p.rating, w)} **{md(page.text(page.dataset.claim(p.claim_id), 'claim_short'))}.** "
-             f"{md(conclusion(p, page))}" for p in items]
+    roles = [w.ct("part role", ROLES[p.role]) for p in items]
+    lines = [f"- {badge(p.rating, w)} **{md(page.text(page.dataset.claim(p.claim_id), 'claim_short'))}** "
+             f"({role}). {md(conclusion(p, page))}" for p, role in zip(items, roles)]
+    how = doc(w.t("how we combine them"), "book/methodology")  # (Babel cannot read a message nested in another)
+    rule = w.t("The core parts set the sentence's rating; a detail can only lower it ({how}).", how=how)
     title = w.nt("The {count} part of this sentence we checked", "The {count} parts of this sentence we checked",
                  len(items), count=w.count(len(items), feminine=True))
-    return block("dropdown", container("fc-parts", "\n".join(lines)), title)
+    return block("dropdown", container("fc-parts", "\n".join(lines) + "\n\n" + rule), title)
 
 
 def tracker_note(promise_ids: tuple[str, ...], page: Page) -> str:
