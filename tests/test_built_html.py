@@ -292,3 +292,16 @@ def test_page_urls_follow_any_base_url(dataset):
     passage = dataset.passages[0]
     assert page_url("https://example.org/fc/", passage) == page_url("https://example.org/fc", passage) == \
         f"https://example.org/fc/book/{passage.page}.html#passage-{passage.passage_id.replace('_', '-')}"
+
+
+def test_every_part_an_editor_rated_off_the_rule_says_why_on_its_page(html_dir, dataset):
+    """The methodology promises it: where a judgment departs from the rating its finding earns, the part's page
+    gives the editor's reason, in both editions."""
+    departing = [j for j in dataset.judgments if j.departs_because_en]
+    assert len(departing) >= 5
+    for j in departing:
+        page = dataset.passage(dataset.claim(j.claim_id).passage_id).docname
+        for edition, reason in (("", j.departs_because_en), ("fr/", typeset(j.departs_because_fr))):
+            soup = BeautifulSoup((html_dir / f"{edition}{page}.html").read_text(encoding="utf-8"), "html.parser")
+            text = " ".join(soup.get_text(" ").split())
+            assert " ".join(reason.split())[:60].replace("’", "'") in text.replace("’", "'"), (edition, page, j.claim_id)

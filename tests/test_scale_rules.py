@@ -52,7 +52,7 @@ def test_an_unverified_verdict_with_contradicting_evidence_is_refused(data):
          lambda r: r.update(stance="contradicts"))
     row = edit(data / "judgments.csv", lambda r: r["claim_id"] == "bank_regulation",
                lambda r: r.update(rating="Unverified", applies_when="contradicted",
-                                  departs_because="We could not tell."))
+                                  departs_because_en="We could not tell.", departs_because_fr="Nous ne savons pas."))
     found = problems(data)
     assert any(located(p, "judgments.csv", row, "rating") and "bank_regulation: evidence contradicts it"
                in p and "Unverified means nothing establishes or refutes" in p for p in found), found
@@ -60,7 +60,7 @@ def test_an_unverified_verdict_with_contradicting_evidence_is_refused(data):
 
 def test_unverified_cannot_rest_on_figures_that_differ(data):
     row = edit(data / "judgments.csv", lambda r: r["claim_id"] == "deadline_2028",
-               lambda r: r.update(rating="Unverified", departs_because="No speaker named a year."))
+               lambda r: r.update(rating="Unverified", departs_because_en="No speaker named a year.", departs_because_fr="Aucune année."))
     found = problems(data)
     assert any(located(p, "judgments.csv", row, "rating") and "the checks find 'partial'" in p
                for p in found), found
@@ -69,9 +69,9 @@ def test_unverified_cannot_rest_on_figures_that_differ(data):
 def test_the_same_outcome_rated_differently_without_a_reason_is_refused(data):
     # amount and permits_pledge share the outcome qualifier_unsupported (Mostly true); rate one True, say nothing.
     row = edit(data / "judgments.csv", lambda r: r["claim_id"] == "permits_pledge",
-               lambda r: r.update(rating="True", departs_because=""))
+               lambda r: r.update(rating="True", departs_because_en="", departs_because_fr=""))
     found = problems(data)
-    assert located("\n".join(found), "judgments.csv", row, "departs_because")
+    assert located("\n".join(found), "judgments.csv", row, "departs_because_en")
     assert any("permits_pledge" in p and "same outcome, same rating" in p for p in found), found
 
 

@@ -135,7 +135,8 @@ class Judgment:
     rating: str
     rationale_en: str
     rationale_fr: str
-    departs_because: str | None
+    departs_because_en: str | None
+    departs_because_fr: str | None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..data import Dataset
 
 WORDS_SUFFIXES = ("_en", "_fr")
-SHOWN_ONLY = {"note", "departs_because", "title", "url", "author", "credit", "date_accessed"}
+SHOWN_ONLY = {"note", "departs_because_en", "departs_because_fr", "title", "url", "author", "credit", "date_accessed"}
 """Columns a reader sees (or an editor reads) but no check computes from: a source's title and address, an editor's
 note, the reason a judgment departs. With the words (``…_en``, ``…_fr``), an edit to them re-executes nothing;
 ``tests/test_build_inputs.py`` proves no kernel's output depends on any of them."""

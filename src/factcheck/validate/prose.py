@@ -10,7 +10,7 @@ from ..errors import Problem
 from ..quantities import numbers_in
 from .base import ATTR, row_of
 
-PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale_en", "rationale_fr", "departs_because"),
+PROSE_WITHOUT_NUMBERS = {"judgments": ("rationale_en", "rationale_fr", "departs_because_en", "departs_because_fr"),
                          "events": ("label_en", "label_fr"), "passages": ("conclusion_en", "conclusion_fr"),
                          "changelog": ("note_en", "note_fr"), "tracker": ("why_en", "why_fr"),
                          "promises": ("aim_en", "aim_fr")}

@@ -83,14 +83,17 @@ def scale(ds: Dataset, tables: dict[str, schema.Table]) -> list[Problem]:
     for judgment in ds.judgments:
         row = row_of(ds, "judgments", judgment)
         default = DEFAULT_RULES[Outcome(judgment.applies_when)]
-        if judgment.rating != default.value and not judgment.departs_because:
-            out.append(Problem(jpath, row, "departs_because", "",
-                               f"{judgment.claim_id}: the outcome '{judgment.applies_when}' is rated {default.value} "
-                               f"everywhere else; say why this claim departs (rule: same outcome, same rating)"))
-        if judgment.rating == default.value and judgment.departs_because:
-            out.append(Problem(jpath, row, "departs_because", judgment.departs_because,
-                               f"{judgment.claim_id}: {default.value} is already the rule for "
-                               f"'{judgment.applies_when}'; nothing departs, so leave this empty"))
+        for column in ("departs_because_en", "departs_because_fr"):  # the page says why, in each edition
+            reason = getattr(judgment, column)
+            if judgment.rating != default.value and not reason:
+                out.append(Problem(jpath, row, column, "",
+                                   f"{judgment.claim_id}: the outcome '{judgment.applies_when}' is rated "
+                                   f"{default.value} everywhere else; say why this claim departs (rule: same outcome, "
+                                   "same rating)"))
+            if judgment.rating == default.value and reason:
+                out.append(Problem(jpath, row, column, reason,
+                                   f"{judgment.claim_id}: {default.value} is already the rule for "
+                                   f"'{judgment.applies_when}'; nothing departs, so leave this empty"))
     stances: dict[str, set[str]] = {}
     for link in ds.links:
         stances.setdefault(link.claim_id, set()).add(link.stance)
