@@ -185,9 +185,9 @@ def test_every_outcome_has_a_default_rating():
 
 def test_a_judgment_applies_only_to_the_outcome_it_was_written_for():
     finding = Finding("c1", "quantity", Outcome.MATCH, ())
-    current = Judgment("c1", "match", "Misleading", "An offer is not a stake.", "Une offre n'est pas une part.", "The deal is not what it says.")
+    current = Judgment("c1", "match", "Misleading", "An offer is not a stake.", "Une offre n'est pas une part.", "The deal is not what it says.", "L'opération n'est pas ce qu'elle prétend.")
     assert rate(finding, current) == (Rating.MISLEADING, True, None)
-    stale = Judgment("c1", "mismatch", "False", "The figure is wrong entirely.", "Le chiffre est entièrement faux.", None)
+    stale = Judgment("c1", "mismatch", "False", "The figure is wrong entirely.", "Le chiffre est entièrement faux.", None, None)
     assert rate(finding, stale) == (Rating.TRUE, False, stale)
 
 
