@@ -150,6 +150,8 @@ def counting_rules(w: Words) -> str:
         w.t("A deal's only payment, when its report gives no figure (a purchase that closed), pays what the deal "
             "committed, in full; a payment among several with no figure of its own is dated, never counted."),
         w.t("A report from a site with no identifiable original never counts."),
+        w.t("A figure another named outlet disputes in its report of the same event is shown, never counted, until "
+            "a report settles it."),
         w.t("A sum to be spent together with others counts only once a report gives SoftBank's share, except for "
             "the 2016 pledge, whose money the reports of the time said would come from the Vision Fund, set up "
             "with Saudi Arabia: what that fund invested counts, outside investors' money included."),
