@@ -305,3 +305,17 @@ def test_every_part_an_editor_rated_off_the_rule_says_why_on_its_page(html_dir, 
             soup = BeautifulSoup((html_dir / f"{edition}{page}.html").read_text(encoding="utf-8"), "html.parser")
             text = " ".join(soup.get_text(" ").split())
             assert " ".join(reason.split())[:60].replace("’", "'") in text.replace("’", "'"), (edition, page, j.claim_id)
+
+
+def test_the_corrections_page_opens_with_those_that_touched_a_verdict_newest_first(html_dir, dataset):
+    """On a phone the corrections that changed what a sentence says come first, the latest on top; the others
+    (the tracker, the sources, our wording) are one tap away, all of them still on the page."""
+    soup = BeautifulSoup((html_dir / "book" / "corrections.html").read_text(encoding="utf-8"), "html.parser")
+    section = soup.select_one("section#corrections")
+    folded = section.select("details li")
+    open_ = [li for li in section.select("li") if li not in folded]
+    touching = [c for c in dataset.corrections if c.claim_id]
+    assert len(open_) == len(touching) and len(folded) == len(dataset.corrections) - len(touching) > 0
+    assert all(li.select_one("a[href*='claims/']") for li in open_)
+    latest = touching[-1].correction_en[:50]
+    assert latest in " ".join(open_[0].get_text(" ").split())

@@ -11,7 +11,7 @@ from ..tracker import checked_up_to
 from . import Page
 from .claims import claim_link, passage_anchor
 from .method import badge
-from .myst import container, doc, lang_span, link, list_table, md, ref
+from .myst import block, container, doc, lang_span, link, list_table, md, ref
 from .words import NC_, Words
 
 CORRECTIONS_SHOWN = 5
@@ -113,23 +113,34 @@ def about(page: Page, config: dict) -> str:
     ])
 
 
+def newest_first(log: Sequence) -> list:
+    """A log the latest first; entries of one day in the reverse of the order they were written."""
+    return [entry for _, entry in sorted(enumerate(log), key=lambda ie: (ie[1].date, ie[0]), reverse=True)]
+
+
 def corrections(page: Page) -> str:
+    """The newest first. Those that touched a sentence's verdict are open; the rest (the tracker, the sources, our
+    wording) one tap away, so a phone reader reaches what changed a verdict first."""
     w, data = page.w, page.dataset
     if not data.corrections:
         return "*" + w.t("No corrections so far.") + "*"
-    lines = []
-    for c in sorted(data.corrections, key=lambda c: c.date):
+    verdicts, others = [], []
+    for c in newest_first(data.corrections):
         about_ = ""
         if c.claim_id:  # the part it touched, linked to its sentence's verdict
             claim = data.claim(c.claim_id)
             about_ = f" ({ref(page.text(claim, 'claim_short'), passage_anchor(data.passage(claim.passage_id)))})"
-        lines.append(f"- **{w.date(c.date)}**{about_}: {md(page.text(c, 'correction'))}")
-    return "\n".join(lines)
+        (verdicts if c.claim_id else others).append(f"- **{w.date(c.date)}**{about_}: {md(page.text(c, 'correction'))}")
+    shown = "\n".join(verdicts)
+    if others:
+        title = w.t("Corrections to the tracker, the sources and our wording ({count})", count=len(others))
+        shown += "\n\n" + block("dropdown", "\n".join(others), title)
+    return shown
 
 
 def changes(page: Page) -> str:
     w, lines = page.w, []
-    for c in sorted(page.dataset.changelog, key=lambda c: c.date, reverse=True):
+    for c in newest_first(page.dataset.changelog):
         kind = w.ct("change", CHANGES[c.change])
         lines.append(f"- **{w.date(c.date)}** ({kind}): {md(page.text(c, 'note'))}")
     return "\n".join(lines)
