@@ -84,6 +84,7 @@ class Deal:
     payments: tuple[Payment, ...]
     date: dt.date  # the latest report of the deal
     evidence_ids: tuple[str, ...]
+    promised_exact: bool = True  # its commitment's report gives the figure exactly, not "about" or "up to" it
 
     @property
     def paid(self) -> float:
@@ -134,6 +135,11 @@ class Standing:
     timeline: tuple[Point, ...]  # the figures on each date with evidence: what the chart draws
 
     @property
+    def pending_exact(self) -> bool:
+        """No sum still pending was reported as "about" or "up to" it: the total pending may be said plainly."""
+        return all(d.promised_exact for d in self.deals if d.counts != "no" and d.pending)
+
+    @property
     def reported(self) -> bool:
         """Some report of a deal that counts: the status rests on dated evidence, not on its absence."""
         return any(d.counts != "no" for d in self.deals)
@@ -178,7 +184,8 @@ def deal_of(deal_id: str, entries: Sequence[Entry]) -> Deal | None:
     kinds = [e.row.kind for e in entries]
     stage = next(k for k in ("jobs_reported", "paid", "committed", "announced") if k in kinds)
     return Deal(deal_id, entries[0].row.basis or "", entries[0].counts, stage, promised.amount if promised else None,
-                tuple(payments), max(e.date for e in entries), tuple(e.row.evidence_id for e in entries))
+                tuple(payments), max(e.date for e in entries), tuple(e.row.evidence_id for e in entries),
+                promised is None or (promised.evidence.qualifier or "exact") == "exact")
 
 
 def deals(entries: Iterable[Entry]) -> tuple[Deal, ...]:

@@ -257,6 +257,15 @@ def timeline_chart(events: list[tuple[dt.date, str]], pledge: dt.date, w: Words)
 
 # --- the tracker: the money promised against what was reported since ------------------------------------
 
+def pending_words(s, w: Words) -> str:
+    """What is promised and not yet paid, "about" it when a report gave only an approximate figure: the
+    tracker's text and the chart's key say it the same way."""
+    amount = w.amount(s.pending, s.unit, 3)
+    if s.pending_exact:
+        return w.t("{amount} more announced or committed, not yet shown as paid", amount=amount)
+    return w.t("about {amount} more announced or committed, not yet shown as paid", amount=amount)
+
+
 def tracker_chart(standing, reports: int, w: Words) -> tuple[Charts, str]:
     """The promised sum and its deadline against the sums paid and promised since, stacked by date: what
     counts, what counts in part, and what is announced or committed and not yet shown as paid. The key says
@@ -271,8 +280,7 @@ def tracker_chart(standing, reports: int, w: Words) -> tuple[Charts, str]:
                w.t("nothing paid yet that counts in full")),
               (lambda pt: pt.delivered_in_part, SKY,
                w.t("{amount} paid that counts in part", amount=money(standing.delivered_in_part))),
-              (lambda pt: pt.pending, ORANGE,
-               w.t("{amount} more announced or committed, not yet shown as paid", amount=money(standing.pending))))
+              (lambda pt: pt.pending, ORANGE, pending_words(standing, w)))
     shown = [layer for i, layer in enumerate(layers) if i == 0 or any(layer[0](pt) for pt in points)]
     start = standing.promise.made_on - dt.timedelta(days=45)
     end = max(standing.deadline, last) + dt.timedelta(days=75)

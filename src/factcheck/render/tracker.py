@@ -9,7 +9,7 @@ from ..outcomes import Amount
 from ..quantities import Qualifier
 from ..tracker import Standing, checked_up_to
 from . import Page
-from .charts import tracker_chart
+from .charts import pending_words, tracker_chart
 from .claims import credit, credit_text
 from .method import COUNTS, status_badge
 from .myst import html_text, anchor_of, block, container, heading, link, md, ref
@@ -46,7 +46,7 @@ def progress(s: Standing, page: Page) -> str:
     if s.delivered_in_part:
         found.append(w.t("{amount} paid that counts in part", amount=money(s.delivered_in_part)))
     if s.pending:
-        found.append(w.t("{amount} more announced or committed, not yet shown as paid", amount=money(s.pending)))
+        found.append(pending_words(s, w))
     return w.sentence("; ".join(found))
 
 
