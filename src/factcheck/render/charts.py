@@ -257,30 +257,17 @@ def timeline_chart(events: list[tuple[dt.date, str]], pledge: dt.date, w: Words)
 
 # --- the tracker: the money promised against what was reported since ------------------------------------
 
-def pending_words(s, w: Words) -> str:
-    """What is promised and not yet paid, "about" it when a report gave only an approximate figure: the
-    tracker's text and the chart's key say it the same way."""
-    amount = w.amount(s.pending, s.unit, 3)
-    if s.pending_exact:
-        return w.t("{amount} more announced or committed, not yet shown as paid", amount=amount)
-    return w.t("about {amount} more announced or committed, not yet shown as paid", amount=amount)
-
-
-def tracker_chart(standing, reports: int, w: Words) -> tuple[Charts, str]:
+def tracker_chart(standing, reports: int, w: Words, keys: tuple[str, str, str]) -> tuple[Charts, str]:
     """The promised sum and its deadline against the sums paid and promised since, stacked by date: what
-    counts, what counts in part, and what is announced or committed and not yet shown as paid. The key says
-    each as the tracker's text says it."""
+    counts, what counts in part, and what is announced or committed and not yet shown as paid. ``keys`` names
+    the three as the tracker's text does."""
     money = lambda v: w.amount(v, standing.unit, 3)  # noqa: E731  (as the tracker text writes it)
     scale = 1e9
     points = list(standing.timeline)
     last = max(standing.as_of, points[-1].date)
     dates = [pt.date for pt in points] + [last]
-    layers = ((lambda pt: pt.delivered, BLUE,
-               w.t("{amount} paid that counts", amount=money(standing.delivered)) if standing.delivered else
-               w.t("nothing paid yet that counts in full")),
-              (lambda pt: pt.delivered_in_part, SKY,
-               w.t("{amount} paid that counts in part", amount=money(standing.delivered_in_part))),
-              (lambda pt: pt.pending, ORANGE, pending_words(standing, w)))
+    layers = ((lambda pt: pt.delivered, BLUE, keys[0]), (lambda pt: pt.delivered_in_part, SKY, keys[1]),
+              (lambda pt: pt.pending, ORANGE, keys[2]))
     shown = [layer for i, layer in enumerate(layers) if i == 0 or any(layer[0](pt) for pt in points)]
     start = standing.promise.made_on - dt.timedelta(days=45)
     end = max(standing.deadline, last) + dt.timedelta(days=75)

@@ -9,7 +9,7 @@ from ..outcomes import Amount
 from ..quantities import Qualifier
 from ..tracker import Standing, checked_up_to
 from . import Page
-from .charts import pending_words, tracker_chart
+from .charts import tracker_chart
 from .claims import credit, credit_text
 from .method import COUNTS, status_badge
 from .myst import html_text, anchor_of, block, container, heading, link, md, ref
@@ -30,24 +30,30 @@ def promise_title(s: Standing, page: Page) -> str:
                     target=page.w.amount(s.target, s.unit), aim=page.text(s.promise, "aim"))
 
 
+def money_words(s: Standing, w) -> tuple[str, str, str]:
+    """Paid that counts, paid that counts in part, promised and not yet paid ("about" it when a report gave only an
+    approximate figure): the tracker's text and its chart's key say them alike, to the last reported decimal."""
+    money = lambda v: w.amount(v, s.unit, 3)  # noqa: E731
+    delivered = (w.t("{amount} paid that counts", amount=money(s.delivered)) if s.delivered else
+                 w.t("nothing paid yet that counts in full"))
+    in_part = w.t("{amount} paid that counts in part", amount=money(s.delivered_in_part))
+    pending = (w.t("{amount} more announced or committed, not yet shown as paid", amount=money(s.pending))
+               if s.pending_exact else
+               w.t("about {amount} more announced or committed, not yet shown as paid", amount=money(s.pending)))
+    return delivered, in_part, pending
+
+
 def progress(s: Standing, page: Page) -> str:
     """What counts, what counts in part, and what is only promised, against the target; never a zero for a figure
     nobody reported."""
     w = page.w
-    money = lambda v: w.amount(v, s.unit, 3)  # noqa: E731  (a sum of reported figures, to the last one's decimal)
     if s.measure == "jobs":
         if not s.delivered:
             return w.t("No report yet of jobs created that count toward the promise.")
-        return w.t("{jobs} reported created that count.", jobs=money(s.delivered))
-    found = []
-    if s.delivered or not s.delivered_in_part:
-        found.append(w.t("{amount} paid that counts", amount=money(s.delivered)) if s.delivered else
-                     w.t("nothing paid yet that counts in full"))
-    if s.delivered_in_part:
-        found.append(w.t("{amount} paid that counts in part", amount=money(s.delivered_in_part)))
-    if s.pending:
-        found.append(pending_words(s, w))
-    return w.sentence("; ".join(found))
+        return w.t("{jobs} reported created that count.", jobs=w.amount(s.delivered, s.unit))
+    delivered, in_part, pending = money_words(s, w)
+    shown = (s.delivered or not s.delivered_in_part, s.delivered_in_part, s.pending)
+    return w.sentence("; ".join(words for words, show in zip((delivered, in_part, pending), shown) if show))
 
 
 def _bar(s: Standing, page: Page) -> str:
@@ -119,7 +125,7 @@ def promise(s: Standing, page: Page) -> str:
               block("dropdown", container("fc-tracker-rows", rows),
                     w.t("Every dated report, one by one ({count})", count=len(s.entries)))]
     if s.measure == "money":
-        fig, alt = tracker_chart(s, len({e.evidence.source_id for e in s.entries}), w)
+        fig, alt = tracker_chart(s, len({e.evidence.source_id for e in s.entries}), w, money_words(s, w))
         blocks.append(page.chart(fig, alt))
     return "\n\n".join(blocks)
 
