@@ -184,10 +184,11 @@ def add_footer(app: Sphinx, pagename: str, templatename: str, context_: dict, do
     if contact.get("email"):
         report += " " + html_text(w.t("or write to")) + \
             f' <a href="mailto:{html.escape(contact["email"])}">{html_text(contact["email"])}</a>'
+    holder = w.ct("copyright holder", "The executable fact-check team")  # (at the head of its line: a capital)
     footer = (
         '<p class="fc-footer">' + html_text(w.t("Found an error?")) + f" {report}. "
         + html_text(w.t("Download")) + f" {links}.</p>"
-        + '<p class="fc-footer">' + html_text(w.t("© {year} {team}", year=app.config.copyright, team=team(w)))
+        + '<p class="fc-footer">' + html_text(w.t("© {year} {team}", year=app.config.copyright, team=holder))
         + "</p>")
     i18n.warn_missing(w, pagename)
     context_["theme_extra_footer"] = typeset_html(footer) if lang == "fr" else footer

@@ -72,7 +72,7 @@ def verdict_table(verdicts: Sequence[PassageVerdict], page: Page) -> str:
 
 def team(w: Words) -> str:
     """The team's name (``author`` in _config.yml) in the edition's language."""
-    return w.ct("publisher", "The executable fact-check team")
+    return w.ct("publisher", "the executable fact-check team")
 
 
 def publication_dates(dataset: Dataset) -> tuple:
