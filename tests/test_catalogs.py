@@ -95,8 +95,15 @@ def _set_french(path: Path, english: str, french: str) -> None:
 
 @pytest.mark.slow
 def test_a_fix_to_a_french_word_reaches_the_french_page_and_executes_nothing(tmp_path):
+    """Also a headline: every page's menu lists it, so every page of the edition shows the new one."""
     project = copy_project(tmp_path / "proj", with_build=True)
+    assert run_in(project, "factcheck", "book").returncode == 0  # a copy is a new configuration: build it once whole
     _set_french(project / "locales/fr/LC_MESSAGES/factcheck.po", "The decisive sources: {outlets}", "Les sources qui tranchent : {outlets}")
+    for path in (project / "book/tracker.md", project / "locales/fr/LC_MESSAGES/book/tracker.po"):  # a new headline
+        path.write_text(path.read_text(encoding="utf-8").replace("Did SoftBank deliver? The pledge tracker",
+                                                                 "Did SoftBank keep its word? The pledge tracker"), encoding="utf-8")
+    _set_french(project / "locales/fr/LC_MESSAGES/book/tracker.po", "Did SoftBank keep its word? The pledge tracker",
+                "SoftBank a-t-il tenu ses promesses ? Le suivi")
     out = run_in(project, "factcheck", "book")
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     assert "every notebook is current" in out.stdout and "executed" not in out.stdout
@@ -104,6 +111,10 @@ def test_a_fix_to_a_french_word_reaches_the_french_page_and_executes_nothing(tmp
     english = (project / "_build/html/book/claims/amount.html").read_text(encoding="utf-8")
     assert "Les sources qui tranchent" in french and "Les sources décisives" not in french
     assert "The decisive sources" in english
+    for edition, new_, old_ in (("", "keep its word?", "Did SoftBank deliver?"), ("fr/", "tenu ses promesses", "a-t-il tenu parole")):
+        for page in (project / f"_build/html/{edition}book").rglob("*.html"):  # the menu of every page, in both editions
+            text = page.read_text(encoding="utf-8")
+            assert new_ in text and old_ not in text, (edition, page.name)
 
 
 @pytest.mark.slow

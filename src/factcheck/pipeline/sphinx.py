@@ -58,6 +58,18 @@ def note_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
                 app.env.note_dependency(str(path))
 
 
+def remember_titles(app: Sphinx, env, docnames: list[str]) -> None:
+    """Before Sphinx reads the changed pages: every page's title as it stands (see :func:`menus_to_rewrite`)."""
+    app._factcheck_titles = {doc: title.astext() for doc, title in env.titles.items()}
+
+
+def menus_to_rewrite(app: Sphinx, env) -> list[str]:
+    """Every page's menu lists the titles of the others, but Sphinx rewrites only the pages it re-read: when a
+    headline changes, every page is written again, so no menu or search result keeps the old one."""
+    now = {doc: title.astext() for doc, title in env.titles.items()}
+    return sorted(env.found_docs) if now != getattr(app, "_factcheck_titles", now) else []
+
+
 def language_switch(app: Sphinx, pagename: str, templatename: str, context_: dict, doctree) -> None:
     """Every page links its twin in the other edition: visibly at the top, and for search engines."""
     lang = context.edition(app)
@@ -230,6 +242,8 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(WriteValues)
     app.add_transform(i18n.FrenchTypography)
     app.connect("source-read", note_dependencies)
+    app.connect("env-before-read-docs", remember_titles)
+    app.connect("env-updated", menus_to_rewrite)
     app.connect("doctree-read", i18n.record_messages)
     app.connect("env-get-outdated", i18n.outdated_by_catalog)
     app.connect("env-purge-doc", i18n.purge)
