@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..notebook import Computation, Overview, Part, Sentence
 from ..notebook import Evidence as PageCards
-from ..outcomes import Comparison, Outcome
-from ..ratings import DEFAULT_RULES, Rating
+from ..outcomes import Comparison, Finding
+from ..ratings import DEFAULT_RULES, rate
 from ..records import Article, Evidence, Passage, Source
 from ..sources import Card
 from . import Page
@@ -103,7 +103,7 @@ def parts(items: tuple[Part, ...], page: Page) -> str:
         return ""
     w = page.w
     roles = [w.ct("part role", ROLES[p.role]) for p in items]
-    whys = [departure(p.claim_id, p.finding.outcome, page) for p in items]
+    whys = [departure(p.finding, page) for p in items]
     lines = [f"- {badge(p.rating, w)} **{md(page.text(page.dataset.claim(p.claim_id), 'claim_short'))}** "
              f"({role}). {md(conclusion(p, page))}" + (f" {why}" if why else "") for p, role, why in zip(items, roles, whys)]
     how = doc(w.t("how we combine them"), "book/methodology")  # (Babel cannot read a message nested in another)
@@ -245,16 +245,18 @@ def computation(out: Computation, page: Page) -> str:
         title = w.t("How each source reads ({count})", count=len(rows))
     claim = data.claim(out.finding.claim_id)
     single = len(data.parts_of(data.passage(claim.passage_id))) == 1  # a sentence of parts gives it with each part
-    why = departure(claim.claim_id, out.finding.outcome, page) if single else ""
+    why = departure(out.finding, page) if single else ""
     return block("dropdown", list_table(header, rows, "fc-table fc-cards") + (f"\n\n{why}" if why else ""), title)
 
 
-def departure(claim_id: str, outcome: Outcome, page: Page) -> str:
+def departure(finding: Finding, page: Page) -> str:
     """Where an editor rated a part otherwise than the rule for its finding, why (the methodology promises it)."""
-    w, judgment = page.w, page.dataset.judgment_for(claim_id)
-    if judgment is None or judgment.applies_when != outcome.value or not judgment.departs_because_en:
+    w, judgment = page.w, page.dataset.judgment_for(finding.claim_id)
+    rating, judged, _ = rate(finding, judgment)
+    usual = DEFAULT_RULES[finding.outcome]
+    if not judged or rating is usual:
         return ""
-    usual, given = badge(DEFAULT_RULES[outcome], w), badge(Rating(judgment.rating), w)
     return w.t("**Why not the usual rating.** Our rules rate this finding {usual}; an editor rated this part "
-               "{given}. {reason}", usual=usual, given=given, reason=md(page.text(judgment, "departs_because")))
+               "{given}. {reason}", usual=badge(usual, w), given=badge(rating, w),
+               reason=md(page.text(judgment, "departs_because")))
 

@@ -5,8 +5,8 @@ dated report as a card, and the chart for a promise of money)."""
 from __future__ import annotations
 
 
+from ..checks import evidence_quantity
 from ..outcomes import Amount
-from ..quantities import Qualifier
 from ..tracker import Standing, checked_up_to
 from . import Page
 from .charts import tracker_chart
@@ -153,9 +153,9 @@ def _row(e, s: Standing, page: Page) -> str:
     """A dated report as a card: what it is, its figure, whether it counts and why, and its source."""
     w = page.w
     source = page.dataset.source(e.evidence.source_id)
-    figure = ""
-    if e.amount is not None and e.evidence.unit.split()[0] == s.unit:  # as the source gives it, "about" and all
-        figure = w.quantity(Amount(e.amount, s.unit, Qualifier(e.evidence.qualifier or "exact")), 3)
+    figure, reported = "", evidence_quantity(e.evidence)
+    if reported is not None and reported.unit == s.unit:  # as the source gives it, "about" and all
+        figure = w.quantity(Amount.of(reported), 3)
     elif e.row.kind == "paid" and (paid := _counted_payment(e, s)) is not None:
         figure = w.t("{amount} (the sum committed)", amount=w.amount(paid, s.unit, 3))
     counts = w.ct("counts", COUNTS[e.counts])
