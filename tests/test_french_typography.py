@@ -127,3 +127,11 @@ def test_every_french_page_follows_french_typography():
         if found:
             broken[page.relative_to(ROOT / "_build" / "html").as_posix()] = found[:4] + [f"… {len(found)} in all"]
     assert not broken, broken
+
+
+def test_french_typography_never_enters_a_tag_a_page_builds_from_raw_html():
+    """A progress bar's width is raw HTML inside French text: « width:37.4 % » is no width, and the bar empties."""
+    for page in french_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        styles = [tag["style"] for tag in soup.select("main [style]")]
+        assert not [s for s in styles if re.search(r"[\u00a0\u202f]", s)], (page.name, styles[:3])

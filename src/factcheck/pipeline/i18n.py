@@ -78,9 +78,11 @@ def merge(app: Sphinx, env: BuildEnvironment, docnames, other: BuildEnvironment)
 
 def _language(node: nodes.Node, edition: str) -> str | None:
     """The language a text is in: the nearest ``language-xx`` around it, else the edition's; None for code and for
-    an address shown as text, which no typography rule may touch."""
+    an address shown as text, which no typography rule may touch, and for raw HTML, which only ``typeset_html`` may
+    set (it keeps out of the tags: « width:37.4 % » is no longer a width)."""
     while node is not None:
-        if isinstance(node, (nodes.literal, nodes.literal_block, nodes.math, nodes.math_block, nodes.comment)):
+        if isinstance(node, (nodes.literal, nodes.literal_block, nodes.math, nodes.math_block, nodes.comment,
+                             nodes.raw)):
             return None
         if isinstance(node, nodes.reference) and node.astext().startswith(("http", "www.")):
             return None
